@@ -1,0 +1,13 @@
+// Each `cornu` subcommand lives in its own file and registers itself on the application here.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace cornu::cli {
+
+// Adds `cornu check FILE.mod...`; the command's exit status is written to `status`.
+void add_check_command(CLI::App& app, int& status);
+
+}  // namespace cornu::cli

@@ -1,0 +1,114 @@
+#include "builtins.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace cornu::nmodl {
+
+namespace {
+
+using S = BuiltinSupport;
+
+// The functions nocmodl 8.2 recognises (src/nmodl/extdef.h and friends), with their arity.
+constexpr std::array builtin_functions{
+    BuiltinFunction{"exp", 1, 1, S::supported, ""},
+    BuiltinFunction{"log", 1, 1, S::supported, ""},
+    BuiltinFunction{"log10", 1, 1, S::supported, ""},
+    BuiltinFunction{"sqrt", 1, 1, S::supported, ""},
+    BuiltinFunction{"fabs", 1, 1, S::supported, ""},
+    BuiltinFunction{"pow", 2, 2, S::supported, ""},
+    BuiltinFunction{"sin", 1, 1, S::supported, ""},
+    BuiltinFunction{"cos", 1, 1, S::supported, ""},
+    BuiltinFunction{"tan", 1, 1, S::supported, ""},
+    BuiltinFunction{"asin", 1, 1, S::supported, ""},
+    BuiltinFunction{"acos", 1, 1, S::supported, ""},
+    BuiltinFunction{"atan", 1, 1, S::supported, ""},
+    BuiltinFunction{"atan2", 2, 2, S::supported, ""},
+    BuiltinFunction{"sinh", 1, 1, S::supported, ""},
+    BuiltinFunction{"cosh", 1, 1, S::supported, ""},
+    BuiltinFunction{"tanh", 1, 1, S::supported, ""},
+    BuiltinFunction{"floor", 1, 1, S::supported, ""},
+    BuiltinFunction{"ceil", 1, 1, S::supported, ""},
+    BuiltinFunction{"fmod", 2, 2, S::supported, ""},
+    BuiltinFunction{"erf", 1, 1, S::supported, ""},
+    BuiltinFunction{"erfc", 1, 1, S::supported, ""},
+    BuiltinFunction{"normrand", 2, 2, S::supported, ""},
+    BuiltinFunction{"exprand", 1, 1, S::supported, ""},
+    BuiltinFunction{"unirand", 0, 0, S::supported, ""},
+    BuiltinFunction{"scop_random", 0, 0, S::supported, ""},
+    BuiltinFunction{"set_seed", 1, 1, S::supported, ""},
+    BuiltinFunction{"net_send", 2, 2, S::supported, "INITIAL and NET_RECEIVE blocks"},
+    BuiltinFunction{"net_event", 1, 1, S::supported, "NET_RECEIVE blocks"},
+    BuiltinFunction{"net_move", 1, 1, S::supported, "NET_RECEIVE blocks"},
+    BuiltinFunction{"state_discontinuity", 2, 2, S::supported, ""},
+    BuiltinFunction{"printf", 1, -1, S::ignored, ""},
+    BuiltinFunction{"at_time", 1, 1, S::supported, ""},
+    BuiltinFunction{"nrn_pointing", 1, 1, S::unsupported, ""},
+    BuiltinFunction{"first_time", 1, 1, S::unsupported, ""},
+    BuiltinFunction{"error", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"prterr", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"threshold", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"force", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"deflate", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"expfit", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"derivs", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"spline", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"hyperbol", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"revhyperbol", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"sigmoid", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"revsigmoid", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"harmonic", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"squarewave", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"sawtooth", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"revsawtooth", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"ramp", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"pulse", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"perpulse", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"step", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"perstep", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"factorial", 1, 1, S::unsupported, ""},
+    BuiltinFunction{"gauss", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"poisrand", 1, 1, S::unsupported, ""},
+    BuiltinFunction{"poisson", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"setseed", 1, 1, S::unsupported, ""},
+    BuiltinFunction{"boundary", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"romberg", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"legendre", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"invert", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"stepforce", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"schedule", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"nrn_random_play", 0, -1, S::unsupported, ""},
+    BuiltinFunction{"nrn_ghk", 0, -1, S::unsupported, ""},
+};
+
+constexpr std::array simulator_variables{
+    std::string_view("v"), std::string_view("t"), std::string_view("dt"),
+    std::string_view("celsius"), std::string_view("area"), std::string_view("diam"),
+};
+
+constexpr std::array c_keywords{
+    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
+    "enum", "extern", "float", "for", "goto", "if", "int", "long", "register", "return",
+    "short", "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned",
+    "void", "volatile", "while", "inline", "restrict", "bool", "class", "delete", "new",
+    "namespace", "private", "protected", "public", "template", "this", "throw", "try",
+    "catch", "typename", "virtual", "operator", "friend", "using", "explicit", "mutable",
+    "true", "false", "nullptr", "and", "or", "not", "xor", "asm"};
+
+}  // namespace
+
+const BuiltinFunction* find_builtin_function(std::string_view name) {
+    auto it = std::find_if(builtin_functions.begin(), builtin_functions.end(),
+                           [&](const BuiltinFunction& f) { return f.name == name; });
+    return it == builtin_functions.end() ? nullptr : &*it;
+}
+
+bool is_simulator_variable(std::string_view name) {
+    return std::find(simulator_variables.begin(), simulator_variables.end(), name) != simulator_variables.end();
+}
+
+bool is_c_keyword(std::string_view name) {
+    return std::find(c_keywords.begin(), c_keywords.end(), name) != c_keywords.end();
+}
+
+}  // namespace cornu::nmodl
