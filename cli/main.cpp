@@ -15,7 +15,9 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // --help and --version end here with code 0; usage mistakes exit with 2.
+        int code = app.exit(e);
+        return code == 0 ? 0 : 2;
     }
     return status;
 }

@@ -3,4 +3,4 @@
 add_library(cornu_warnings INTERFACE)
 target_compile_options(cornu_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
-  -Wnull-dereference -Wimplicit-fallthrough)
+  -Wimplicit-fallthrough)

@@ -42,6 +42,9 @@ constexpr std::array builtin_functions{
     BuiltinFunction{"net_move", 1, 1, S::supported, "NET_RECEIVE blocks"},
     BuiltinFunction{"state_discontinuity", 2, 2, S::supported, ""},
     BuiltinFunction{"printf", 1, -1, S::ignored, ""},
+    // cornu extension: the i-th entry (from 0) of the instance's list of event times, or -1 past
+    // its end. It lets a spike-time player (VecStim) be written in NMODL without VERBATIM.
+    BuiltinFunction{"play_time", 1, 1, S::supported, ""},
     BuiltinFunction{"at_time", 1, 1, S::supported, ""},
     BuiltinFunction{"nrn_pointing", 1, 1, S::unsupported, ""},
     BuiltinFunction{"first_time", 1, 1, S::unsupported, ""},

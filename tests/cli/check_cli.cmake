@@ -1,0 +1,27 @@
+# Runs `cornu` the way a user does and checks exit codes and messages.
+# Invoked by CTest with -DCORNU=<path to cornu> -DDATA=<tests folder>.
+
+function(expect_run name expected_rc expected_text)
+  execute_process(COMMAND ${CORNU} ${ARGN}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+  if(NOT rc STREQUAL "${expected_rc}")
+    message(FATAL_ERROR "${name}: exit code ${rc}, expected ${expected_rc}\nstdout:\n${out}\nstderr:\n${err}")
+  endif()
+  string(FIND "${out}${err}" "${expected_text}" found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "${name}: output lacks '${expected_text}'\nstdout:\n${out}\nstderr:\n${err}")
+  endif()
+endfunction()
+
+expect_run("version" 0 "cornu " --version)
+expect_run("help" 0 "check" --help)
+expect_run("no subcommand" 2 "subcommand" )
+expect_run("unknown flag" 2 "--frobnicate" check --frobnicate x.mod)
+expect_run("valid file" 0 "constructs_hh (density)" check ${DATA}/nmodl/valid/constructs_hh.mod)
+expect_run("dump ast" 0 "Block DERIVATIVE states" check --dump-ast ${DATA}/nmodl/valid/constructs_hh.mod)
+expect_run("warnings only" 0 "warning: RANGE names 'nothere'" check ${DATA}/cli/warning_only.mod)
+expect_run("syntax error" 1 "bad_syntax.mod:4:13: error:" check ${DATA}/cli/bad_syntax.mod)
+expect_run("missing file" 1 "cannot open" check ${DATA}/cli/does_not_exist.mod)
+expect_run("directory" 1 "is a directory" check ${DATA}/cli)
+expect_run("one bad of two" 1 "1 of 2 files checked without errors"
+           check ${DATA}/nmodl/valid/constructs_hh.mod ${DATA}/cli/bad_syntax.mod)

@@ -1,0 +1,186 @@
+// Semantic analysis: NEURON's storage and ion rules, and the errors nocmodl (or the C compiler
+// after it) would give.
+#include "parse_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace cornu;
+using namespace cornu::nmodl;
+using cornu::test::parse;
+
+TEST_CASE("storage follows NEURON's rules", "[analysis]") {
+    auto p = parse(R"(NEURON {
+    SUFFIX s
+    USEION na READ ena WRITE ina
+    NONSPECIFIC_CURRENT il
+    RANGE gbar, g
+    GLOBAL tau
+}
+UNITS { FARADAY = (faraday) (coulomb) }
+PARAMETER { gbar = 0.1  q = 2  celsius = 36 }
+ASSIGNED { v ena ina il g tau hidden }
+STATE { m }
+LOCAL shared
+CONSTANT { c = 3 }
+BREAKPOINT { ina = gbar*m*(v - ena)  il = 0 }
+)");
+    INFO(p.messages());
+    REQUIRE(p.ok());
+    CHECK(p.info.name == "s");
+    CHECK(p.info.kind == MechanismKind::density);
+    CHECK(p.info.find("gbar")->storage == Storage::range);
+    CHECK(p.info.find("q")->storage == Storage::global);
+    CHECK(p.info.find("celsius")->storage == Storage::builtin);
+    CHECK(p.info.find("v")->storage == Storage::builtin);
+    CHECK(p.info.find("ena")->storage == Storage::range);
+    CHECK(p.info.find("ena")->ion->kind == IonVariableKind::reversal);
+    CHECK(p.info.find("ena")->ion->read);
+    CHECK(p.info.find("ina")->is_current());
+    CHECK(p.info.find("il")->nonspecific_current);
+    CHECK(p.info.find("tau")->storage == Storage::global);
+    CHECK(p.info.find("hidden")->storage == Storage::range);
+    CHECK_FALSE(p.info.find("hidden")->range);
+    CHECK(p.info.find("m")->storage == Storage::range);
+    CHECK(p.info.find("shared")->storage == Storage::global);
+    CHECK(p.info.find("c")->storage == Storage::constant);
+    CHECK(p.info.find("FARADAY")->storage == Storage::constant);
+    CHECK(p.said("default 36 of PARAMETER celsius is ignored"));
+    CHECK(p.info.has_currents());
+}
+
+TEST_CASE("a UNITS constant assigned in code becomes a mutable global", "[analysis]") {
+    auto p = parse("NEURON { SUFFIX s }\nUNITS { F = (faraday) (coulomb) }\nINITIAL { F = 96484.56 }\n");
+    REQUIRE(p.ok());
+    CHECK(p.info.find("F")->storage == Storage::global);
+    CHECK(p.said("changes it for all instances"));
+}
+
+TEST_CASE("mechanism kinds and names", "[analysis]") {
+    CHECK(parse("NEURON { POINT_PROCESS Syn }").info.kind == MechanismKind::point_process);
+    CHECK(parse("NEURON { ARTIFICIAL_CELL Gen }").info.kind == MechanismKind::artificial_cell);
+    // Without a NEURON block nocmodl names the mechanism after the file.
+    CHECK(parse("PARAMETER { g = 1 }").info.name == "test");
+}
+
+TEST_CASE("ions: what is read and written", "[analysis]") {
+    auto p = parse(R"(NEURON {
+    SUFFIX pool
+    USEION ca READ ica, cao WRITE cai
+    USEION x READ ex WRITE ix VALENCE -1
+}
+ASSIGNED { ica cao ex ix }
+STATE { cai }
+BREAKPOINT { ix = 0 }
+)");
+    INFO(p.messages());
+    REQUIRE(p.ok());
+    REQUIRE(p.info.ions.size() == 2);
+    CHECK(p.info.ions[0].reads(IonVariableKind::current));
+    CHECK(p.info.ions[0].writes(IonVariableKind::conc_inside));
+    CHECK(*p.info.ions[1].valence == -1);
+    CHECK(p.info.find("cai")->ion->written);
+}
+
+TEST_CASE("solve statements resolve to their blocks and methods", "[analysis]") {
+    auto p = parse(R"(NEURON { SUFFIX s }
+STATE { m A B }
+BREAKPOINT { SOLVE states METHOD cnexp SOLVE kin METHOD sparse SOLVE step }
+DERIVATIVE states { m' = -m }
+KINETIC kin { ~ A <-> B (1, 2) }
+PROCEDURE step() { }
+INITIAL { SOLVE kin STEADYSTATE sparse }
+)");
+    INFO(p.messages());
+    REQUIRE(p.ok());
+    REQUIRE(p.info.solves.size() == 4);
+    CHECK(p.info.solves[0].target->proc == ProcKind::derivative);
+    CHECK(p.info.solves[1].method == "sparse");
+    CHECK(p.info.solves[2].target->proc == ProcKind::procedure);
+    CHECK(p.info.solves[3].steadystate);
+    CHECK(p.info.solves[3].in_block == ProcKind::initial);
+    CHECK(p.info.unsupported.empty());
+}
+
+TEST_CASE("semantic errors nocmodl reports", "[analysis]") {
+    CHECK(parse("NEURON { SUFFIX s }\nPARAMETER { g }\nASSIGNED { g }").said("declared twice"));
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { x }\nBREAKPOINT { SOLVE d METHOD cnexp }\n"
+                "DERIVATIVE d { x' = 1 }").said("must be declared as a STATE"));
+    CHECK(parse("NEURON { SUFFIX s }\nSTATE { m }\nBREAKPOINT { SOLVE d METHOD sparse }\n"
+                "DERIVATIVE d { m' = 1 }").said("METHOD sparse cannot solve a DERIVATIVE"));
+    CHECK(parse("NEURON { SUFFIX s }\nSTATE { A B }\nBREAKPOINT { SOLVE k METHOD cnexp }\n"
+                "KINETIC k { ~ A <-> B (1, 1) }").said("METHOD cnexp cannot solve a KINETIC"));
+    CHECK(parse("NEURON { SUFFIX s USEION na READ nax }").said("'nax' is not a variable of ion na"));
+    CHECK(parse("NEURON { SUFFIX s }\nNET_RECEIVE(w) { }").said("only allowed in a POINT_PROCESS"));
+    CHECK(parse("NEURON { POINT_PROCESS s }\nNET_RECEIVE() { }").said("at least one argument"));
+    CHECK(parse("NEURON { SUFFIX s }\nFUNCTION f(x, y) { TABLE FROM 0 TO 1 WITH 10 f = x }")
+              .said("exactly one argument"));
+    CHECK(parse("NEURON { POINT_PROCESS s }\nASSIGNED { v }\nBREAKPOINT { WATCH (v > 1) 2 }")
+              .said("WATCH is only allowed in a NET_RECEIVE"));
+    CHECK(parse("NEURON { POINT_PROCESS s }\nBREAKPOINT { net_send(0, 1) }").said("net_send is only allowed"));
+    CHECK(parse("NEURON { SUFFIX s GLOBAL m }\nSTATE { m }").said("cannot be GLOBAL"));
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { x[3] }\nINITIAL { x = 1 }").said("needs an index"));
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { x }\nINITIAL { x[1] = 1 }").said("is not an array"));
+    CHECK(parse("NEURON { SUFFIX s }\nPARAMETER { _x = 1 }").said("begins with '_'"));
+    CHECK(parse("NEURON { SUFFIX s }\nFUNCTION f() { f = 1 }\nFUNCTION f() { f = 2 }").said("defined twice"));
+}
+
+TEST_CASE("names and calls are resolved, with suggestions", "[analysis]") {
+    auto undefined = parse("NEURON { SUFFIX s }\nPARAMETER { gbar = 1 }\nASSIGNED { x }\nINITIAL { x = gbaar }");
+    CHECK(undefined.said("'gbaar' is not declared"));
+    bool suggested = false;
+    for (const auto& d : undefined.diags->diagnostics())
+        if (d.hint.find("did you mean 'gbar'") != std::string::npos) suggested = true;
+    CHECK(suggested);
+
+    auto unknown = parse("NEURON { SUFFIX s }\nASSIGNED { x }\nINITIAL { x = epx(1) }");
+    CHECK(unknown.said("unknown function 'epx'"));
+
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { x }\nFUNCTION f(a) { f = a }\nINITIAL { x = f(1, 2) }")
+              .said("'f' takes 1 argument, not 2"));
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { x }\nINITIAL { x = exp(1, 2) }").said("'exp' takes 1 argument"));
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { x }\nFUNCTION f(a) { f = a }\nINITIAL { x = f }")
+              .said("is a function"));
+    // With VERBATIM present, unknown names may be C: a warning, not an error.
+    auto verbatim = parse("NEURON { SUFFIX s }\nVERBATIM\nstatic double y;\nENDVERBATIM\nASSIGNED { x }\nINITIAL { x = y }");
+    CHECK(verbatim.ok());
+    CHECK(verbatim.said("perhaps in VERBATIM"));
+}
+
+TEST_CASE("locals, arguments and scopes", "[analysis]") {
+    auto p = parse(R"(NEURON { SUFFIX s }
+ASSIGNED { x }
+FUNCTION f(v) { LOCAL a  a = v  f = a }
+PROCEDURE p(y) { LOCAL b[2]  b[0] = y  FROM i = 0 TO 1 { b[i] = i } x = b[1] }
+INITIAL { LOCAL a  a = f(1) { LOCAL c  c = a } }
+)");
+    INFO(p.messages());
+    CHECK(p.ok());
+    CHECK(parse("NEURON { SUFFIX s }\nINITIAL { { LOCAL c  c = 1 } c = 2 }").said("'c' is not declared"));
+    CHECK(parse("NEURON { SUFFIX s }\nINITIAL { LOCAL a, a }").said("declared twice in the same block"));
+}
+
+TEST_CASE("unsupported constructs are listed with their lines", "[analysis]") {
+    auto p = parse(R"(NEURON { SUFFIX s POINTER p }
+ASSIGNED { p x }
+STATE { m }
+BREAKPOINT { SOLVE d }
+DERIVATIVE d { m' = -m }
+INITIAL {
+VERBATIM
+  x = *some_c_pointer;
+ENDVERBATIM
+}
+LINEAR lin { ~ x = 1 }
+)");
+    INFO(p.messages());
+    REQUIRE(p.ok());
+    std::vector<std::string> constructs;
+    for (const auto& u : p.info.unsupported) constructs.push_back(u.construct);
+    CHECK(std::find(constructs.begin(), constructs.end(), "POINTER") != constructs.end());
+    CHECK(std::find(constructs.begin(), constructs.end(), "VERBATIM") != constructs.end());
+    CHECK(std::find(constructs.begin(), constructs.end(), "SOLVE without METHOD") != constructs.end());
+    CHECK(std::find(constructs.begin(), constructs.end(), "LINEAR") != constructs.end());
+    // A trivial VERBATIM is not listed.
+    auto trivial = parse("NEURON { SUFFIX s }\nPROCEDURE f() {\nVERBATIM\n return 0;\nENDVERBATIM\n}\n");
+    CHECK(trivial.info.unsupported.empty());
+}

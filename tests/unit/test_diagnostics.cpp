@@ -1,0 +1,74 @@
+// How diagnostics look, and that hostile input is refused cleanly.
+#include "parse_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace cornu;
+using cornu::test::parse;
+
+TEST_CASE("a diagnostic names file, line and column, shows the line and a caret, and a hint", "[diagnostics]") {
+    SourceManager sources;
+    std::uint32_t file = sources.add("x.mod", "first\n\tsecond line\nthird");
+    DiagnosticEngine diags(sources);
+    diags.error({file, 2, 3}, "something is wrong", "do this instead");
+    CHECK(diags.render_to_string() ==
+          "x.mod:2:3: error: something is wrong\n"
+          " 2 | \tsecond line\n"
+          "   | \t ^\n"
+          "hint: do this instead\n");
+    CHECK(diags.error_count() == 1);
+}
+
+TEST_CASE("line endings: \\n, \\r\\n and \\r", "[diagnostics]") {
+    SourceManager sources;
+    std::uint32_t file = sources.add("x.mod", "a\r\nb\rc\n");
+    CHECK(sources.line(file, 1) == "a");
+    CHECK(sources.line(file, 2) == "b");
+    CHECK(sources.line(file, 3) == "c");
+    CHECK(sources.line(file, 9).empty());
+}
+
+TEST_CASE("errors beyond the limit are counted but not kept", "[diagnostics]") {
+    SourceManager sources;
+    DiagnosticEngine diags(sources, 3);
+    for (int i = 0; i < 10; ++i) diags.error({}, "e");
+    CHECK(diags.error_count() == 10);
+    CHECK(diags.diagnostics().size() == 3);
+    CHECK(diags.render_to_string().find("7 more errors not shown") != std::string::npos);
+}
+
+TEST_CASE("syntax errors say what was found, what was expected and what to do", "[diagnostics]") {
+    auto p = parse("NEURON { SUFFIX s }\nASSIGNED { x }\nINITIAL { x = 1; }\n");
+    REQUIRE_FALSE(p.ok());
+    const Diagnostic& d = p.diags->diagnostics().at(0);
+    CHECK(d.location.line == 3);
+    CHECK(d.location.column == 16);
+    CHECK(d.message == "unexpected ';'");
+    CHECK(d.hint.find("no terminator") != std::string::npos);
+
+    auto keyword = parse("NEURON { SUFFIX s }\nPARAMETER { TO = 1 }\n");
+    CHECK(keyword.said("unexpected 'TO'"));
+
+    auto eof = parse("NEURON { SUFFIX s\n");
+    CHECK(eof.said("unexpected end of file"));
+
+    auto comment = parse("NEURON { SUFFIX s }\nCOMMENT\nnever closed\n");
+    CHECK(comment.said("COMMENT block is never closed"));
+}
+
+TEST_CASE("hostile input is refused without crashing", "[diagnostics]") {
+    CHECK(parse("").ok());  // an empty file is an (empty) mechanism, as for nocmodl
+    CHECK_FALSE(parse(std::string(100000, '(')).ok());
+    CHECK(parse(std::string(100000, '(')).said("nesting is deeper than"));
+    CHECK_FALSE(parse("NEURON { SUFFIX s }\nASSIGNED { x }\nINITIAL { x = " + std::string(50000, '-') + "1 }").ok());
+    std::string sum = "NEURON { SUFFIX s }\nASSIGNED { x }\nINITIAL { x = 1";
+    for (int i = 0; i < 5000; ++i) sum += "+1";
+    CHECK(parse(sum + " }").said("more than 2000 operators"));
+    std::string binary;
+    for (int i = 0; i < 4096; ++i) binary += static_cast<char>((i * 7919) % 256);
+    auto junk = parse(binary);
+    CHECK_FALSE(junk.ok());
+    CHECK(junk.diags->diagnostics().size() <= 51);
+    CHECK_FALSE(parse(std::string(3u << 20, 'x')).ok());  // above the file size limit
+    CHECK(parse(std::string("NEURON { SUFFIX s }\0\0\0", 22)).said("not printable ASCII"));
+}
