@@ -1,0 +1,2 @@
+INCLUDE "missing_file.inc"
+NEURON { SUFFIX inc }

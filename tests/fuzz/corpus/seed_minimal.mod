@@ -1,0 +1,1 @@
+NEURON { SUFFIX e }

@@ -1,0 +1,4 @@
+NEURON {
+  SUFFIX broken
+PARAMETER { g = 1 (S/cm2 }
+BREAKPOINT { x = (1 + 
