@@ -1,0 +1,72 @@
+// Replays the fuzzer's seed corpus (tests/fuzz/corpus/) and every input the fuzzer once found a
+// bug with (tests/fuzz/regressions/) through what the fuzz target does: parse, dump the AST,
+// analyse, render the diagnostics. Each must simply come back, and every error must say where it
+// is. This runs in the normal build, without clang or sanitizers; the fuzzer itself is
+// tests/fuzz/run_fuzzer.sh.
+#include "cornu/compiler/analysis.hpp"
+#include "cornu/compiler/ast_printer.hpp"
+#include "cornu/compiler/parser.hpp"
+
+#include "test_config.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace cornu;
+using namespace cornu::nmodl;
+
+namespace {
+
+std::vector<fs::path> files_in(const fs::path& dir) {
+    std::vector<fs::path> files;
+    if (!fs::is_directory(dir)) return files;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.is_regular_file() && entry.path().filename().string()[0] != '.') files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string read_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// What tests/fuzz/fuzz_nmodl.cpp does with one input, under the same buffer name.
+void replay(const fs::path& file) {
+    INFO(file.string());
+    SourceManager sources;
+    DiagnosticEngine diags(sources);
+    Module module = parse_text("/nonexistent/" + file.filename().string(), read_bytes(file), sources, diags);
+    std::ostringstream out;
+    if (!diags.has_errors()) {
+        dump_ast(out, module);
+        analyse(module, diags);
+    }
+    diags.render(out, true);
+    std::string rendered = diags.render_to_string();
+    INFO(rendered.substr(0, 2000));
+    for (const Diagnostic& d : diags.diagnostics()) {
+        if (d.severity != Severity::error) continue;
+        CHECK(d.location.file != 0);
+        CHECK(d.location.line > 0);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the fuzzer's seed corpus goes through parse, analysis and rendering", "[fuzz]") {
+    auto files = files_in(fs::path(CORNU_TEST_DATA) / "fuzz" / "corpus");
+    REQUIRE(files.size() >= 14);
+    for (const fs::path& file : files) replay(file);
+}
+
+TEST_CASE("inputs the fuzzer found problems with go through parse, analysis and rendering", "[fuzz]") {
+    for (const fs::path& file : files_in(fs::path(CORNU_TEST_DATA) / "fuzz" / "regressions")) replay(file);
+}
