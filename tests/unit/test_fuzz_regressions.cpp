@@ -70,3 +70,27 @@ TEST_CASE("the fuzzer's seed corpus goes through parse, analysis and rendering",
 TEST_CASE("inputs the fuzzer found problems with go through parse, analysis and rendering", "[fuzz]") {
     for (const fs::path& file : files_in(fs::path(CORNU_TEST_DATA) / "fuzz" / "regressions")) replay(file);
 }
+
+// Nesting that ANTLR builds in a loop (so the NestingGuard does not see it) but that the AST
+// builder and every AST pass recurse through: at this size each overflowed the stack before the
+// parse-tree depth limit. The files in tests/fuzz/regressions/ are small versions of these.
+TEST_CASE("nesting built in a loop by ANTLR is refused with a located error, not a crash", "[fuzz]") {
+    const std::string head = "NEURON { SUFFIX e }\nASSIGNED { a }\nINITIAL {\n";
+    std::string else_ifs = head + " if(a){}";
+    for (int i = 0; i < 100000; ++i) else_ifs += "else if(a){}";
+    std::string chain = head + " a = " + std::string(100, '(') + "a";
+    for (int level = 0; level < 100; ++level) {
+        for (int i = 0; i < 1900; ++i) chain += "+a";
+        chain += ")";
+    }
+    for (const std::string& text : {else_ifs + "\n}\n", chain + "\n}\n"}) {
+        SourceManager sources;
+        DiagnosticEngine diags(sources);
+        Module module = parse_text("deep.mod", text, sources, diags);
+        REQUIRE(diags.has_errors());
+        CHECK(module.items.empty());
+        const Diagnostic& d = diags.diagnostics().front();
+        CHECK(d.location.line == 4);
+        CHECK(d.message.find("nested more than") != std::string::npos);
+    }
+}

@@ -304,6 +304,54 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
+// Limit on the depth of the parse tree, checked after parsing
+// ---------------------------------------------------------------------------------------------
+
+// The NestingGuard bounds what makes ANTLR itself recurse. ANTLR builds two kinds of nesting in
+// a loop, so they pass it, yet the AstBuilder, every AST pass and the AST's destructors recurse
+// once per level of them (found by hand-made inputs while setting up the fuzzer, whose inputs are
+// too short to reach them; both overflowed the stack with inputs well under 2 MiB):
+//  - a left-associative chain of up to max_operators_per_expression operators inside each of up
+//    to max_nesting parentheses, `((a+a+...)+a+...)+a+...`, nests chain length x parentheses;
+//  - `if () {} else if () {} else if ...` is flat in the parse tree but becomes nested IfStmts.
+// So the parse tree's depth is measured here, without recursion, with else-ifs counted as nested.
+bool tree_depth_ok(antlr4::tree::ParseTree* root, std::uint32_t file, const ParseOptions& options,
+                   DiagnosticEngine& diags) {
+    std::vector<std::pair<antlr4::tree::ParseTree*, std::size_t>> stack{{root, 1}};
+    while (!stack.empty()) {
+        auto [node, depth] = stack.back();
+        stack.pop_back();
+        if (depth > options.max_tree_depth) {
+            antlr4::Token* t = nullptr;
+            if (auto* rule = dynamic_cast<antlr4::ParserRuleContext*>(node)) t = rule->getStart();
+            else if (auto* leaf = dynamic_cast<antlr4::tree::TerminalNode*>(node)) t = leaf->getSymbol();
+            SourceLocation where{file, t ? static_cast<std::uint32_t>(t->getLine()) : 1,
+                                 t ? static_cast<std::uint32_t>(t->getCharPositionInLine() + 1) : 1};
+            diags.error(where, "expressions and blocks are nested more than " +
+                                   std::to_string(options.max_tree_depth) + " levels deep",
+                        "split long expressions and else-if chains into LOCAL variables, "
+                        "functions or separate statements");
+            return false;
+        }
+        // Children are pushed last first, so that the first node found too deep is the leftmost.
+        std::size_t else_ifs = 0;
+        if (dynamic_cast<NMODLParser::IfStmtContext*>(node))
+            for (antlr4::tree::ParseTree* child : node->children)
+                if (dynamic_cast<NMODLParser::ElseIfContext*>(child) ||
+                    dynamic_cast<NMODLParser::ElseBlockContext*>(child))
+                    ++else_ifs;
+        for (auto it = node->children.rbegin(); it != node->children.rend(); ++it) {
+            std::size_t extra = 0;
+            if (else_ifs && (dynamic_cast<NMODLParser::ElseIfContext*>(*it) ||
+                             dynamic_cast<NMODLParser::ElseBlockContext*>(*it)))
+                extra = --else_ifs;  // the k-th else (from 0) is nested k levels deeper
+            stack.emplace_back(*it, depth + 1 + extra);
+        }
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
 // One file
 // ---------------------------------------------------------------------------------------------
 
@@ -341,6 +389,7 @@ public:
         NMODLParser parser(&tokens);
         NMODLParser::FileContext* tree = run_parser(parser, tokens, file);
         if (!tree) return false;
+        if (!tree_depth_ok(tree, file, options_, diags_)) return false;
 
         std::size_t first = items.size();
         Module scratch;

@@ -22,6 +22,9 @@ struct ParseOptions {
     std::size_t max_file_bytes = 2u << 20;   // 2 MiB; real .mod files are a few kB
     std::size_t max_nesting = 256;           // brackets, braces and right-nested operators
     std::size_t max_operators_per_expression = 2000;
+    // Depth of the syntax tree (else-if chains counted as nested): the AST builder and every
+    // pass over the AST recurse once per level. Bounds what the two limits above cannot see.
+    std::size_t max_tree_depth = 3000;
     std::size_t max_include_depth = 16;
 };
 
