@@ -62,7 +62,8 @@ neuronStmt
 
 represents : REPRESENTS ONTOLOGY_ID ;
 
-nameList : IDENT (','? IDENT)* ;
+// nocmodl requires the commas: `RANGE a b` is its syntax error.
+nameList : IDENT (',' IDENT)* ;
 
 // ----------------------------------------------------------------------------------------------
 // Declaration blocks

@@ -84,10 +84,10 @@ BREAKPOINT { ix = 0 }
 TEST_CASE("solve statements resolve to their blocks and methods", "[analysis]") {
     auto p = parse(R"(NEURON { SUFFIX s }
 STATE { m A B }
-BREAKPOINT { SOLVE states METHOD cnexp SOLVE kin METHOD sparse SOLVE step }
+BREAKPOINT { SOLVE states METHOD cnexp SOLVE kin METHOD sparse SOLVE advance }
 DERIVATIVE states { m' = -m }
 KINETIC kin { ~ A <-> B (1, 2) }
-PROCEDURE step() { }
+PROCEDURE advance() { }
 INITIAL { SOLVE kin STEADYSTATE sparse }
 )");
     INFO(p.messages());
@@ -183,4 +183,117 @@ LINEAR lin { ~ x = 1 }
     // A trivial VERBATIM is not listed.
     auto trivial = parse("NEURON { SUFFIX s }\nPROCEDURE f() {\nVERBATIM\n return 0;\nENDVERBATIM\n}\n");
     CHECK(trivial.info.unsupported.empty());
+}
+
+TEST_CASE("SOLVE methods follow nocmodl's methods table", "[analysis]") {
+    auto solve = [](const std::string& block, const std::string& solve_stmt) {
+        return parse("NEURON { SUFFIX s }\nSTATE { a b }\nBREAKPOINT { " + solve_stmt + " }\n" + block);
+    };
+    const std::string kinetic = "KINETIC k { ~ a <-> b (1, 1) }";
+    const std::string derivative = "DERIVATIVE k { a' = -a }";
+    const std::string linear = "LINEAR k { ~ a + b = 1 ~ a - b = 0 }";
+    const std::string nonlinear = "NONLINEAR k { ~ a*a = b ~ b = 1 }";
+    // NEURON integrates a KINETIC block with the explicit methods too (cornu lists them as unsupported).
+    CHECK(solve(kinetic, "SOLVE k METHOD euler").ok());
+    CHECK(solve(kinetic, "SOLVE k METHOD runge").ok());
+    CHECK(solve(kinetic, "SOLVE k").ok());
+    CHECK(solve(kinetic, "SOLVE k METHOD derivimplicit").said("METHOD derivimplicit cannot solve a KINETIC"));
+    CHECK(solve(derivative, "SOLVE k METHOD adams").ok());
+    CHECK(solve(derivative, "SOLVE k METHOD newton").said("METHOD newton cannot solve a DERIVATIVE"));
+    CHECK(solve(derivative, "SOLVE k METHOD _advance").said("cannot solve a DERIVATIVE"));
+    CHECK(solve(linear, "SOLVE k METHOD simeq").ok());
+    CHECK(solve(linear, "SOLVE k METHOD newton").said("METHOD newton cannot solve a LINEAR"));
+    CHECK(solve(nonlinear, "SOLVE k METHOD newton").ok());
+    CHECK(solve(nonlinear, "SOLVE k METHOD simeq").said("METHOD simeq cannot solve a NONLINEAR"));
+    CHECK(solve("PROCEDURE k() { a = 1 }", "SOLVE k METHOD after_cvode").ok());
+    CHECK(solve("PROCEDURE k() { a = 1 }", "SOLVE k METHOD cvode_t_v").said("cannot solve a PROCEDURE"));
+    CHECK(solve(derivative, "SOLVE k METHOD foo").said("unknown METHOD 'foo'"));
+    // In INITIAL: steady states.
+    auto steady = [&](const std::string& block, const std::string& method) {
+        return parse("NEURON { SUFFIX s }\nSTATE { a b }\nINITIAL { SOLVE k STEADYSTATE " + method + " }\n" + block);
+    };
+    CHECK(steady(kinetic, "sparse").ok());
+    auto runge = steady(kinetic, "runge");
+    CHECK(runge.ok());
+    REQUIRE(runge.info.unsupported.size() == 1);  // cornu itself only has STEADYSTATE sparse
+    CHECK(runge.info.unsupported[0].construct == "STEADYSTATE runge");
+    CHECK(steady(derivative, "derivimplicit").ok());
+    CHECK(steady(derivative, "cnexp").said("STEADYSTATE cnexp cannot solve a DERIVATIVE"));
+}
+
+TEST_CASE("blocks with nothing to solve are refused, as nocmodl does", "[analysis]") {
+    CHECK(parse("NEURON { SUFFIX s }\nSTATE { m }\nASSIGNED { x }\nDERIVATIVE d { x = 1 }")
+              .said("DERIVATIVE block 'd' has no derivative equations"));
+    CHECK(parse("NEURON { SUFFIX s }\nSTATE { m }\nKINETIC k { }").said("KINETIC block 'k' has no reactions"));
+    CHECK(parse("NEURON { SUFFIX s }\nSTATE { m }\nLINEAR l { }").said("LINEAR block 'l' has no equations"));
+    CHECK(parse("NEURON { SUFFIX s }\nSTATE { m }\nNONLINEAR l { }").said("NONLINEAR block 'l' has no equations"));
+    // A derivative inside an if, and a flux alone, count.
+    CHECK(parse("NEURON { SUFFIX s }\nSTATE { m }\nDERIVATIVE d { if (m > 0) { m' = -m } }").ok());
+    CHECK(parse("NEURON { SUFFIX s }\nSTATE { m }\nKINETIC k { ~ m << (1) }").ok());
+}
+
+TEST_CASE("names of built-in functions and methods are reserved", "[analysis]") {
+    auto exp = parse("NEURON { SUFFIX s }\nPARAMETER { exp = 1 }");
+    CHECK(exp.said("'exp' is the name of a built-in function"));
+    CHECK_FALSE(exp.ok());
+    CHECK(parse("NEURON { SUFFIX s }\nPROCEDURE step() { }").said("'step' is the name of a built-in function"));
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { euler }").said("'euler' is the name of an integration method"));
+    CHECK(parse("NEURON { SUFFIX s }\nINITIAL { LOCAL cnexp  cnexp = 1 }")
+              .said("'cnexp' is the name of an integration method"));
+    // A LOCAL or an argument may shadow a function's name, as in nocmodl.
+    CHECK(parse("NEURON { SUFFIX s }\nFUNCTION f(exp) { LOCAL log  log = exp  f = log }").ok());
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { t }").said("'t' is the simulation time"));
+}
+
+TEST_CASE("array indices and FROM bounds are integer expressions", "[analysis]") {
+    auto index = [](const std::string& statement) {
+        return parse("NEURON { SUFFIX s }\nDEFINE N 3\nASSIGNED { x[3] y[3] z }\nINITIAL { " + statement + " }");
+    };
+    CHECK(index("z = 1  x[z + 1] = x[N/2] + x[(N - 1)*1]").ok());
+    CHECK(index("x[0.5] = 1").said("an array index must be an integer expression"));
+    CHECK(index("z = x[-z + 1]").said("an array index must be an integer expression"));
+    CHECK(index("x[floor(1.5)] = 1").said("an array index must be an integer expression"));
+    CHECK(index("x[y[0]] = 1").said("an array index must be an integer expression"));
+    CHECK(index("x[2^1] = 1").said("an array index must be an integer expression"));
+    CHECK(index("FROM i = 0 TO N - 1 BY 2 { x[i] = i }").ok());
+    CHECK(index("FROM i = 0 TO 2.5 { x[i] = i }").said("a FROM loop bound must be an integer expression"));
+    // The error points at the offending part.
+    auto located = index("x[1 + 0.5] = 1");
+    REQUIRE(located.said("integer expression"));
+    CHECK(located.diags->diagnostics().at(0).location.column == 17);  // the 0.5
+}
+
+TEST_CASE("declaration forms nocmodl refuses", "[analysis]") {
+    CHECK(parse("NEURON { SUFFIX s }\nPARAMETER { w[3] = 1 }").said("PARAMETER array 'w' cannot have a value"));
+    CHECK(parse("NEURON { SUFFIX s }\nPARAMETER { e = -70 (mV) <-100, 100> }").said("PARAMETER limit -100 is negative"));
+    CHECK(parse("NEURON { SUFFIX s }\nPARAMETER { g = 1 <0, 1e9> }").ok());
+    CHECK(parse("NEURON { SUFFIX s }\nSTATE { m <-1e-3> }").said("tolerance -1e-3 is negative"));
+    CHECK(parse("NEURON { SUFFIX s USEION na }").said("USEION na has neither READ nor WRITE"));
+    CHECK(parse("NEURON { POINT_PROCESS s }\nASSIGNED { v }\nNET_RECEIVE(w) { WATCH (v > 0) -1 }")
+              .said("WATCH flag -1 is negative"));
+}
+
+TEST_CASE("what NEURON accepts with a warning, and cornu too", "[analysis]") {
+    // nocmodl makes a CONSTANT a C static: assigning it compiles, and changes it everywhere.
+    auto constant = parse("NEURON { SUFFIX s }\nCONSTANT { c = 1 }\nINITIAL { c = 2 }");
+    CHECK(constant.ok());
+    CHECK(constant.said("assigning to CONSTANT 'c'"));
+    CHECK(constant.info.find("c")->storage == Storage::global);
+    // nocmodl takes one LOCAL statement, first in its block.
+    auto locals = parse("NEURON { SUFFIX s }\nINITIAL { LOCAL a\nLOCAL b\na = 1 b = a }");
+    CHECK(locals.ok());
+    CHECK(locals.said("second LOCAL statement"));
+    // NEURON's translator cannot handle derivatives of STATE arrays; cornu can.
+    auto arrays = parse("NEURON { SUFFIX s }\nSTATE { c[2] }\nBREAKPOINT { SOLVE d METHOD cnexp }\n"
+                        "DERIVATIVE d { c'[0] = -c[0]  c'[1] = c[0] - c[1] }");
+    CHECK(arrays.ok());
+    CHECK(arrays.said("NEURON cannot translate derivatives of STATE arrays"));
+}
+
+TEST_CASE("an EXTERNAL name is another mechanism's global even when declared here", "[analysis]") {
+    auto p = parse("NEURON { SUFFIX s EXTERNAL clamp_resist }\nASSIGNED { clamp_resist r }\nINITIAL { r = clamp_resist }");
+    INFO(p.messages());
+    REQUIRE(p.ok());
+    CHECK(p.info.find("clamp_resist")->storage == Storage::global);
+    CHECK(p.info.find("clamp_resist")->origin == VariableOrigin::undeclared);
 }

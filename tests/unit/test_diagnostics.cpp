@@ -72,3 +72,35 @@ TEST_CASE("hostile input is refused without crashing", "[diagnostics]") {
     CHECK_FALSE(parse(std::string(3u << 20, 'x')).ok());  // above the file size limit
     CHECK(parse(std::string("NEURON { SUFFIX s }\0\0\0", 22)).said("not printable ASCII"));
 }
+
+TEST_CASE("names in a NEURON block list need commas, as in nocmodl", "[diagnostics]") {
+    auto p = parse("NEURON { SUFFIX s RANGE a b }\nPARAMETER { a = 1 b = 2 }\n");
+    REQUIRE_FALSE(p.ok());
+    const Diagnostic& d = p.diags->diagnostics().at(0);
+    CHECK(d.location.line == 1);
+    CHECK(d.location.column == 27);
+    CHECK(d.message == "unexpected 'b'");
+    CHECK(d.hint.find("separated by commas") != std::string::npos);
+}
+
+TEST_CASE("semantic errors say what to do", "[diagnostics]") {
+    // Each of these once had no hint.
+    for (const char* text : {
+             "NEURON { POINT_PROCESS s }\nBREAKPOINT { net_send(0, 1) }\nNET_RECEIVE(w) { }",
+             "NEURON { POINT_PROCESS s }\nINITIAL { net_event(t) }\nNET_RECEIVE(w) { }",
+             "NEURON { POINT_PROCESS s }\nINITIAL { FOR_NETCONS(w) { } }\nNET_RECEIVE(w) { }",
+             "NEURON { SUFFIX s }\nASSIGNED { x }\nINITIAL { TABLE x FROM 0 TO 1 WITH 2 }",
+             "NEURON { SUFFIX s }\nSTATE { a b }\nINITIAL { ~ a <-> b (1, 1) }",
+             "NEURON { SUFFIX s }\nDEFINE N 3\nINITIAL { N = 2 }",
+             "NEURON { SUFFIX s }\nFUNCTION f() { f = 1 }\nINITIAL { f = 2 }",
+             "NEURON { SUFFIX s }\nASSIGNED { x }\nINITIAL { x = exp(1, 2) }",
+             "NEURON { SUFFIX s }\nFUNCTION f(a) { f = a }\nINITIAL { printf(\"%g\", f(\"x\")) }",
+             "NEURON { SUFFIX s }\nINITIAL { LOCAL a[M] }",
+         }) {
+        auto p = parse(text);
+        INFO(text << "\n" << p.messages());
+        REQUIRE_FALSE(p.ok());
+        for (const auto& d : p.diags->diagnostics())
+            if (d.severity == Severity::error) CHECK_FALSE(d.hint.empty());
+    }
+}

@@ -70,7 +70,8 @@ std::string rule_hint(std::size_t rule) {
         case P::RuleNameList:
             return "the NEURON block takes SUFFIX, POINT_PROCESS, ARTIFICIAL_CELL, USEION, "
                    "NONSPECIFIC_CURRENT, ELECTRODE_CURRENT, RANGE, GLOBAL, POINTER, "
-                   "BBCOREPOINTER, EXTERNAL and THREADSAFE, each followed by names";
+                   "BBCOREPOINTER, EXTERNAL and THREADSAFE, each followed by names separated by "
+                   "commas: RANGE a, b";
         case P::RuleParameterBlock:
         case P::RuleParameterDecl:
             return "a PARAMETER entry is 'name = value (units) <low, high>'; units and limits are optional";

@@ -84,6 +84,31 @@ constexpr std::array builtin_functions{
     BuiltinFunction{"nrn_ghk", 0, -1, S::unsupported, ""},
 };
 
+// nocmodl 8.2's methods table (src/nmodl/init.c). cvode_t_v is listed but solves nothing.
+// _advance is accepted for KINETIC by the translator but its C does not compile, so it is left out.
+constexpr std::array integration_methods{
+    //                 name             DERIV  KINETIC LINEAR NONLIN any
+    IntegrationMethod{"adams",          true,  true,  false, false, false},
+    IntegrationMethod{"runge",          true,  true,  false, false, false},
+    IntegrationMethod{"euler",          true,  true,  false, false, false},
+    IntegrationMethod{"adeuler",        true,  true,  false, false, false},
+    IntegrationMethod{"heun",           true,  true,  false, false, false},
+    IntegrationMethod{"adrunge",        true,  true,  false, false, false},
+    IntegrationMethod{"gear",           true,  true,  false, false, false},
+    IntegrationMethod{"clsoda",         true,  true,  false, false, false},
+    IntegrationMethod{"derivimplicit",  true,  false, false, false, false},
+    IntegrationMethod{"cnexp",          true,  false, false, false, false},
+    IntegrationMethod{"sparse",         false, true,  false, false, false},
+    IntegrationMethod{"_advance",       false, false, false, false, false},
+    IntegrationMethod{"simeq",          false, false, true,  false, false},
+    IntegrationMethod{"seidel",         false, false, true,  false, false},
+    IntegrationMethod{"newton",         false, false, false, true,  false},
+    IntegrationMethod{"simplex",        false, false, false, true,  false},
+    IntegrationMethod{"after_cvode",    false, false, false, false, true},
+    IntegrationMethod{"cvode_t",        false, false, false, false, true},
+    IntegrationMethod{"cvode_t_v",      false, false, false, false, false},
+};
+
 constexpr std::array simulator_variables{
     std::string_view("v"), std::string_view("t"), std::string_view("dt"),
     std::string_view("celsius"), std::string_view("area"), std::string_view("diam"),
@@ -104,6 +129,12 @@ const BuiltinFunction* find_builtin_function(std::string_view name) {
     auto it = std::find_if(builtin_functions.begin(), builtin_functions.end(),
                            [&](const BuiltinFunction& f) { return f.name == name; });
     return it == builtin_functions.end() ? nullptr : &*it;
+}
+
+const IntegrationMethod* find_integration_method(std::string_view name) {
+    auto it = std::find_if(integration_methods.begin(), integration_methods.end(),
+                           [&](const IntegrationMethod& m) { return m.name == name; });
+    return it == integration_methods.end() ? nullptr : &*it;
 }
 
 bool is_simulator_variable(std::string_view name) {

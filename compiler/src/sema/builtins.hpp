@@ -23,6 +23,20 @@ struct BuiltinFunction {
 // nullptr if `name` is not a built-in function.
 const BuiltinFunction* find_builtin_function(std::string_view name);
 
+// An integration method of nocmodl's methods table and the blocks it can solve. nocmodl lexes
+// these names as keywords, so they cannot name variables either.
+struct IntegrationMethod {
+    std::string_view name;
+    bool derivative;  // solves DERIVATIVE blocks
+    bool kinetic;     // solves KINETIC blocks
+    bool linear;      // solves LINEAR blocks
+    bool nonlinear;   // solves NONLINEAR blocks
+    bool any_block;   // after_cvode, cvode_t: nocmodl drops the method and solves any block
+};
+
+// nullptr if `name` is not an integration method.
+const IntegrationMethod* find_integration_method(std::string_view name);
+
 // v, t, dt, celsius, area, diam: provided by the simulator, declared or not.
 bool is_simulator_variable(std::string_view name);
 

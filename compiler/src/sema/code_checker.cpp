@@ -37,6 +37,8 @@ private:
         scopes_.emplace_back();
         table_ = nullptr;
         net_initial_seen_ = false;
+        derivatives_ = reactions_ = equations_ = 0;
+        state_array_warned_ = false;
         for (const Arg& a : p.args) declare_local(a.ident, 0, "argument");
         if (p.proc == ProcKind::function) scopes_.back()[p.name.name] = LocalName{0, p.name.loc};
         if (p.proc == ProcKind::net_receive) {
@@ -54,17 +56,47 @@ private:
                 diags_.error(s.loc, "SOLVEFOR names '" + s.name + "', which is not a STATE", "list only STATE names");
         }
         if (p.body) block(*p.body, /*new_scope=*/false);
+        required_content(p);
         proc_ = nullptr;
+    }
+
+    // nocmodl refuses these blocks when they contain nothing to solve, SOLVEd or not.
+    void required_content(const ProcItem& p) {
+        const std::string name = "'" + p.name.name + "'";
+        switch (p.proc) {
+            case ProcKind::derivative:
+                if (derivatives_ == 0)
+                    diags_.error(p.name.loc, "DERIVATIVE block " + name + " has no derivative equations",
+                                 "give the derivative of each STATE it integrates, e.g. m' = (minf - m)/mtau");
+                return;
+            case ProcKind::kinetic:
+                if (reactions_ == 0)
+                    diags_.error(p.name.loc, "KINETIC block " + name + " has no reactions",
+                                 "write the scheme's reactions, e.g. ~ C <-> O (kf, kb), or ~ ca << (flux)");
+                return;
+            case ProcKind::linear:
+            case ProcKind::nonlinear:
+                if (equations_ == 0)
+                    diags_.error(p.name.loc, std::string(to_string(p.proc)) + " block " + name + " has no equations",
+                                 "write its equations as ~ lhs = rhs, one per STATE it solves for");
+                return;
+            default: return;
+        }
     }
 
     void block(const Block& b, bool new_scope = true) {
         if (new_scope) scopes_.emplace_back();
-        bool seen_statement = false;
+        bool seen_statement = false, seen_local = false;
         for (const StmtPtr& s : b.statements) {
             if (auto* local = dyn<LocalStmt>(s.get())) {
+                // nocmodl takes one LOCAL statement, first in its block; cornu accepts any.
                 if (seen_statement)
                     diags_.warning(local->loc, "LOCAL after other statements",
                                    "NEURON only accepts LOCAL at the start of a block; move it up");
+                else if (seen_local)
+                    diags_.warning(local->loc, "second LOCAL statement in this block",
+                                   "NEURON accepts one LOCAL statement per block; list all names in it: LOCAL a, b");
+                seen_local = true;
             } else if (!is<UnitsToggleStmt>(*s) && !is<VerbatimStmt>(*s)) {
                 seen_statement = true;
             }
@@ -83,6 +115,9 @@ private:
         if (!ident.name.empty() && ident.name[0] == '_')
             diags_.error(ident.loc, "name '" + ident.name + "' begins with '_'",
                          "names beginning with '_' are reserved for the translator; rename it");
+        else if (find_integration_method(ident.name))
+            diags_.error(ident.loc, "'" + ident.name + "' is the name of an integration method",
+                         "NMODL reserves the METHOD names; rename it");
         scope[ident.name] = LocalName{size, ident.loc};
     }
 
@@ -109,7 +144,9 @@ private:
                         if (!v.size.define_name.empty()) {
                             const Variable* d = info_.find(v.size.define_name);
                             if (!d || d->origin != VariableOrigin::define || !d->value)
-                                diags_.error(v.size.loc, "array size '" + v.size.define_name + "' is not a DEFINEd name");
+                                diags_.error(v.size.loc, "array size '" + v.size.define_name + "' is not a DEFINEd name",
+                                             "write the size as an integer, or DEFINE " + v.size.define_name +
+                                             " <integer> before this line");
                             else
                                 size = static_cast<int>(*d->value);
                         }
@@ -134,9 +171,11 @@ private:
             }
             case StmtKind::from: {
                 auto& f = as<FromStmt>(s);
-                expr(*f.from);
-                expr(*f.to);
-                if (f.by) expr(*f.by);
+                for (const Expr* bound : {f.from.get(), f.to.get(), f.by.get()}) {
+                    if (!bound) continue;
+                    integer_expr(*bound, "a FROM loop bound");
+                    expr(*bound);
+                }
                 scopes_.emplace_back();
                 scopes_.back()[f.var.name] = LocalName{0, f.var.loc};
                 block(*f.body);
@@ -151,6 +190,7 @@ private:
                 if (!is_equation_block(kind()) && kind() != ProcKind::derivative)
                     diags_.error(s.loc, "an equation '~ a = b' is only allowed in LINEAR and NONLINEAR blocks",
                                  "use an assignment 'a = b' here");
+                ++equations_;
                 expr(*e.lhs);
                 expr(*e.rhs);
                 return;
@@ -174,7 +214,8 @@ private:
             case StmtKind::conductance: {
                 auto& c = as<ConductanceStmt>(s);
                 if (kind() != ProcKind::breakpoint)
-                    diags_.error(s.loc, "CONDUCTANCE is only allowed in the BREAKPOINT block");
+                    diags_.error(s.loc, "CONDUCTANCE is only allowed in the BREAKPOINT block",
+                                 "move the hint into BREAKPOINT, next to the current it describes");
                 if (!info_.find(c.name.name)) undefined_name(c.name.name, c.name.loc);
                 return;
             }
@@ -190,6 +231,7 @@ private:
         const NameExpr& target = *a.target;
         if (target.index) expr(*target.index);
         if (target.primes > 0) {
+            ++derivatives_;
             derivative(target, /*write=*/true);
         } else {
             resolve(target, /*write=*/true);
@@ -213,6 +255,11 @@ private:
             diags_.error(n.loc, "higher derivatives (" + n.name + std::string(n.primes, '\'') +
                          ") are not supported", "write the system as first-order equations");
         check_index(n, v->array_size);
+        if (v->array_size > 0 && !state_array_warned_) {
+            state_array_warned_ = true;
+            diags_.warning(n.loc, "NEURON cannot translate derivatives of STATE arrays such as " + n.name + "'[i]",
+                           "cornu accepts it; for NEURON, write these equations as a KINETIC scheme");
+        }
         if (write) v->assigned_in_code = true;
     }
 
@@ -246,48 +293,44 @@ private:
         info_.solves.push_back(info);
     }
 
+    // Which method solves which kind of block follows nocmodl's methods table (builtins.cpp).
     void check_method(const SolveStmt& s, const ProcItem& target) {
+        if (target.proc == ProcKind::procedure && !target.args.empty())
+            diags_.error(s.block.loc, "SOLVE of PROCEDURE " + target.name.name + " which takes arguments",
+                         "a SOLVEd procedure takes no arguments");
         const std::string& m = s.method.name;
-        auto bad = [&](const std::string& allowed) {
-            diags_.error(s.method.name.empty() ? s.block.loc : s.method.loc,
-                         (m.empty() ? std::string("a ") : "METHOD " + m + " cannot solve a ") + to_string(target.proc) +
-                         " block", allowed);
-        };
-        static const std::vector<std::string> derivative_methods{
-            "cnexp", "derivimplicit", "euler", "runge", "adams", "gear", "heun", "adeuler", "clsoda",
-            "_advance", "newton", "after_cvode", "cvode_t", "cvode_t_v"};
+        if (m.empty()) return;  // nocmodl picks the block's default method
+        const IntegrationMethod* method = find_integration_method(m);
+        if (!method) {
+            unknown_method(s);
+            return;
+        }
+        bool fits = method->any_block;
         switch (target.proc) {
+            case ProcKind::derivative: fits = fits || method->derivative; break;
+            case ProcKind::kinetic: fits = fits || method->kinetic; break;
+            case ProcKind::linear: fits = fits || method->linear; break;
+            case ProcKind::nonlinear: fits = fits || method->nonlinear; break;
+            default: break;
+        }
+        if (s.steadystate && m == "cnexp") fits = false;  // cnexp has no steady-state form
+        if (fits) return;
+        diags_.error(s.method.loc, std::string(s.steadystate ? "STEADYSTATE " : "METHOD ") + m +
+                     " cannot solve a " + to_string(target.proc) + " block",
+                     method_hint(target.proc, s.steadystate));
+    }
+
+    static std::string method_hint(ProcKind block, bool steadystate) {
+        switch (block) {
             case ProcKind::derivative:
-                if (s.steadystate) {
-                    if (m != "derivimplicit") bad("use STEADYSTATE derivimplicit (or make the block KINETIC)");
-                } else if (!m.empty() &&
-                           std::find(derivative_methods.begin(), derivative_methods.end(), m) == derivative_methods.end()) {
-                    if (m == "sparse") bad("use METHOD cnexp, derivimplicit or euler; sparse solves KINETIC blocks");
-                    else unknown_method(s);
-                }
-                return;
+                return steadystate ? "use STEADYSTATE derivimplicit (or make the block KINETIC)"
+                                   : "use METHOD cnexp, derivimplicit or euler; sparse solves KINETIC blocks";
             case ProcKind::kinetic:
-                if (m != "sparse" && !(m.empty() && !s.steadystate) && m != "runge" && m != "derivimplicit" &&
-                    m != "_advance")
-                    bad(m == "cnexp" || m == "euler" ? "a KINETIC block is solved with METHOD sparse"
-                                                     : "use METHOD sparse");
-                if (m == "derivimplicit" && !s.steadystate) bad("a KINETIC block is solved with METHOD sparse");
-                return;
-            case ProcKind::linear:
-            case ProcKind::nonlinear:
-            case ProcKind::discrete:
-                if (!m.empty() && m != "newton" && m != "simeq" && m != "seidel" && m != "simplex")
-                    bad(std::string("SOLVE a ") + to_string(target.proc) + " block without METHOD");
-                return;
+                return steadystate ? "use STEADYSTATE sparse" : "a KINETIC block is solved with METHOD sparse";
             case ProcKind::procedure:
-                if (!m.empty() && m != "after_cvode" && m != "cvode_t" && m != "cvode_t_v")
-                    bad("SOLVE a PROCEDURE without METHOD (it is then called once per time step)");
-                if (!target.args.empty())
-                    diags_.error(s.block.loc, "SOLVE of PROCEDURE " + target.name.name + " which takes arguments",
-                                 "a SOLVEd procedure takes no arguments");
-                return;
+                return "SOLVE a PROCEDURE without METHOD (it is then called once per time step)";
             default:
-                bad("SOLVE names a DERIVATIVE, KINETIC, LINEAR, NONLINEAR or PROCEDURE block");
+                return std::string("SOLVE a ") + to_string(block) + " block without METHOD";
         }
     }
 
@@ -298,7 +341,8 @@ private:
 
     void table(const TableStmt& t) {
         if (kind() != ProcKind::function && kind() != ProcKind::procedure) {
-            diags_.error(t.loc, "TABLE is only allowed in a FUNCTION or PROCEDURE");
+            diags_.error(t.loc, "TABLE is only allowed in a FUNCTION or PROCEDURE",
+                         "move it to the start of the FUNCTION or PROCEDURE whose results it tables");
             return;
         }
         if (table_) {
@@ -332,12 +376,14 @@ private:
 
     void require_kinetic(const Stmt& s, const char* what) {
         if (!is_kinetic_like(kind()))
-            diags_.error(s.loc, std::string(what) + " is only allowed in a KINETIC block");
+            diags_.error(s.loc, std::string(what) + " is only allowed in a KINETIC block",
+                         "put the scheme in a KINETIC block and SOLVE it with METHOD sparse");
     }
 
     void species(const NameExpr& n, const char* what) {
         if (n.primes > 0) {
-            diags_.error(n.loc, std::string(what) + " takes state names, not derivatives");
+            diags_.error(n.loc, std::string(what) + " takes state names, not derivatives",
+                         "write the name without the prime: " + n.name);
             return;
         }
         resolve(n, /*write=*/false);
@@ -346,6 +392,7 @@ private:
 
     void reaction(const ReactionStmt& r) {
         require_kinetic(r, "a reaction '~'");
+        ++reactions_;
         for (const ReactionTerm& t : r.reactants) species(*t.species, "a reaction");
         for (const ReactionTerm& t : r.products) species(*t.species, "a reaction");
         if (r.forward) expr(*r.forward);
@@ -372,15 +419,19 @@ private:
         for (const WatchClause& c : w.clauses) {
             expr(*c.lhs);
             expr(*c.rhs);
+            if (c.flag < 0)
+                diags_.error(c.loc, "WATCH flag " + c.flag_text + " is negative",
+                             "NEURON's WATCH takes a flag >= 0, passed to NET_RECEIVE as 'flag'");
         }
     }
 
     void for_netcons(const ForNetconsStmt& f) {
         info_.has_for_netcons = true;
         if (!in_net_receive()) {
-            diags_.error(f.loc, "FOR_NETCONS is only allowed in a NET_RECEIVE block");
+            diags_.error(f.loc, "FOR_NETCONS is only allowed in a NET_RECEIVE block",
+                         "it loops over the NetCons that target this instance; move it into NET_RECEIVE");
         } else if (f.args.size() != proc_->args.size()) {
-            diags_.error(f.loc, "FOR_NETCONS has " + std::to_string(f.args.size()) + " arguments but NET_RECEIVE has " +
+            diags_.error(f.loc, "FOR_NETCONS has " + count(f.args.size(), "argument") + " but NET_RECEIVE has " +
                          std::to_string(proc_->args.size()),
                          "FOR_NETCONS takes the same arguments as NET_RECEIVE (the connection's weight vector)");
         }
@@ -429,6 +480,42 @@ private:
             diags_.error(n.loc, "'" + n.name + "' is an array and needs an index", "write " + n.name + "[i]");
         else if (array_size == 0 && n.index)
             diags_.error(n.loc, "'" + n.name + "' is not an array", "remove the [index]");
+        else if (n.index)
+            integer_expr(*n.index, "an array index");
+    }
+
+    // nocmodl parses array indices and FROM bounds as integer expressions: names, integers, and
+    // + - * / with parentheses. Anything else (a real, a call, unary minus, ^) is its syntax error.
+    void integer_expr(const Expr& e, const char* what) {
+        if (const Expr* bad = non_integer_part(e))
+            diags_.error(bad->loc, std::string(what) + " must be an integer expression",
+                         "use names, integers, + - * / and parentheses; compute anything else in a LOCAL first");
+    }
+
+    static const Expr* non_integer_part(const Expr& e) {
+        switch (e.kind) {
+            case ExprKind::number: {
+                auto& n = as<NumberExpr>(e);
+                bool integer = n.unit.empty() && n.text.find_first_not_of("0123456789") == std::string::npos;
+                return integer ? nullptr : &e;
+            }
+            case ExprKind::name: {
+                auto& n = as<NameExpr>(e);
+                return n.index || n.primes > 0 ? &e : nullptr;
+            }
+            case ExprKind::binary: {
+                auto& b = as<BinaryExpr>(e);
+                if (b.op != BinaryOp::add && b.op != BinaryOp::sub && b.op != BinaryOp::mul && b.op != BinaryOp::div)
+                    return &e;
+                if (const Expr* bad = non_integer_part(*b.lhs)) return bad;
+                return non_integer_part(*b.rhs);
+            }
+            default: return &e;
+        }
+    }
+
+    static std::string count(std::size_t n, const std::string& noun) {
+        return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     void resolve(const NameExpr& n, bool write) {
@@ -449,7 +536,8 @@ private:
         }
         if ((n.name == "f_flux" || n.name == "b_flux") && kind() == ProcKind::kinetic && !write) return;
         if (info_.find_callable(n.name) || find_builtin_function(n.name)) {
-            diags_.error(n.loc, "'" + n.name + "' is a function; call it with arguments: " + n.name + "(...)");
+            diags_.error(n.loc, "'" + n.name + "' is a function; call it with arguments: " + n.name + "(...)",
+                         "a function's name is a variable only inside its own FUNCTION, where it holds the result");
             return;
         }
         undefined_name(n.name, n.loc);
@@ -458,11 +546,14 @@ private:
     void written(const NameExpr& n, Variable& v) {
         switch (v.origin) {
             case VariableOrigin::define:
-                diags_.error(n.loc, "cannot assign to '" + v.name + "', which is DEFINEd as " + v.value_text);
+                diags_.error(n.loc, "cannot assign to '" + v.name + "', which is DEFINEd as " + v.value_text,
+                             "a DEFINE is replaced by its integer everywhere; assign to a PARAMETER or ASSIGNED variable");
                 return;
             case VariableOrigin::constant:
-                diags_.error(n.loc, "cannot assign to CONSTANT '" + v.name + "'", "declare it in PARAMETER or ASSIGNED instead");
-                return;
+                // nocmodl makes a CONSTANT a C static, so NEURON accepts the assignment.
+                diags_.warning(n.loc, "assigning to CONSTANT '" + v.name + "' changes it for all instances",
+                               "declare it in PARAMETER or ASSIGNED instead");
+                break;
             case VariableOrigin::unit_factor:
                 diags_.warning(n.loc, "assigning to the UNITS constant '" + v.name + "' changes it for all instances",
                                "use a PARAMETER or ASSIGNED variable instead");
@@ -487,6 +578,7 @@ private:
     void call(const CallExpr& c) {
         for (const ExprPtr& a : c.args) expr(*a);
         if (const Callable* callee = info_.find_callable(c.callee)) {
+            strings_only_for_printf(c);
             if (c.args.size() != callee->arity)
                 diags_.error(c.loc, "'" + c.callee + "' takes " + std::to_string(callee->arity) + " argument" +
                              (callee->arity == 1 ? "" : "s") + ", not " + std::to_string(c.args.size()),
@@ -500,11 +592,10 @@ private:
                                        : b->max_args < 0 ? "at least " + std::to_string(b->min_args)
                                                          : std::to_string(b->min_args) + " to " + std::to_string(b->max_args);
                 diags_.error(c.loc, "'" + c.callee + "' takes " + expected + " argument" +
-                             (b->max_args == 1 && b->min_args == 1 ? "" : "s") + ", not " + std::to_string(n));
+                             (b->max_args == 1 && b->min_args == 1 ? "" : "s") + ", not " + std::to_string(n),
+                             "write " + usage(*b));
             }
-            for (const ExprPtr& a : c.args)
-                if (is<StringExpr>(*a) && c.callee != "printf")
-                    diags_.error(a->loc, "a string is only allowed as an argument of printf");
+            strings_only_for_printf(c);
             event_call_context(c);
             return;
         }
@@ -518,14 +609,35 @@ private:
         diags_.error(c.loc, "unknown function '" + c.callee + "'", hint);
     }
 
+    // How a built-in is called, for hints: pow(x1, x2), printf("format", ...).
+    static std::string usage(const BuiltinFunction& b) {
+        if (b.name == "printf") return "printf(\"format\", values...)";
+        std::string out = std::string(b.name) + "(";
+        int shown = b.max_args < 0 ? b.min_args : b.max_args;
+        for (int i = 0; i < shown; ++i) out += (i ? ", x" : "x") + std::to_string(i + 1);
+        return out + (b.max_args < 0 ? (shown ? ", ...)" : "...)") : ")");
+    }
+
+    void strings_only_for_printf(const CallExpr& c) {
+        if (c.callee == "printf") return;
+        for (const ExprPtr& a : c.args)
+            if (is<StringExpr>(*a))
+                diags_.error(a->loc, "a string is only allowed as an argument of printf",
+                             "'" + c.callee + "' takes numbers; strings can only be printed");
+    }
+
     void event_call_context(const CallExpr& c) {
         ProcKind k = kind();
         if (c.callee == "net_send" && k != ProcKind::initial && k != ProcKind::net_receive)
-            diags_.error(c.loc, "net_send is only allowed in INITIAL and NET_RECEIVE blocks");
+            diags_.error(c.loc, "net_send is only allowed in INITIAL and NET_RECEIVE blocks",
+                         "send self-events from INITIAL or NET_RECEIVE; to react to a voltage, "
+                         "arm a WATCH in NET_RECEIVE");
         if ((c.callee == "net_event" || c.callee == "net_move") && k != ProcKind::net_receive)
-            diags_.error(c.loc, c.callee + " is only allowed in a NET_RECEIVE block");
+            diags_.error(c.loc, c.callee + " is only allowed in a NET_RECEIVE block",
+                         "call it from NET_RECEIVE, where the event being handled is known");
         if (c.callee == "net_event" && info_.kind == MechanismKind::density)
-            diags_.error(c.loc, "net_event needs a POINT_PROCESS or ARTIFICIAL_CELL");
+            diags_.error(c.loc, "net_event needs a POINT_PROCESS or ARTIFICIAL_CELL",
+                         "declare the mechanism with POINT_PROCESS or ARTIFICIAL_CELL in the NEURON block");
     }
 
     // ---- undefined names and suggestions ----
@@ -580,10 +692,12 @@ private:
         return closest(name, names);
     }
 
-    // A UNITS constant assigned in code must be a mutable global, not a folded constant.
+    // A UNITS or CONSTANT constant assigned in code must be a mutable global, not a folded constant.
     void unit_factors_assigned() {
         for (Variable& v : info_.variables)
-            if (v.origin == VariableOrigin::unit_factor && v.assigned_in_code) v.storage = Storage::global;
+            if ((v.origin == VariableOrigin::unit_factor || v.origin == VariableOrigin::constant) &&
+                v.assigned_in_code)
+                v.storage = Storage::global;
     }
 
     const Module& module_;
@@ -592,6 +706,8 @@ private:
     const ProcItem* proc_ = nullptr;
     const TableStmt* table_ = nullptr;
     bool net_initial_seen_ = false;
+    int derivatives_ = 0, reactions_ = 0, equations_ = 0;  // in the current block, for required_content
+    bool state_array_warned_ = false;
     std::vector<std::map<std::string, LocalName>> scopes_;
 };
 

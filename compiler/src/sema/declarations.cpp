@@ -87,10 +87,17 @@ private:
         return v;
     }
 
+    // Names nocmodl refuses for variables and functions of a mechanism.
     void check_name(const Variable& v) {
         if (!v.name.empty() && v.name[0] == '_')
             diags_.error(v.loc, "name '" + v.name + "' begins with '_'",
                          "names beginning with '_' are reserved for the translator; rename it");
+        else if (find_builtin_function(v.name))
+            diags_.error(v.loc, "'" + v.name + "' is the name of a built-in function",
+                         "NEURON reserves the names of its functions; rename it");
+        else if (find_integration_method(v.name))
+            diags_.error(v.loc, "'" + v.name + "' is the name of an integration method",
+                         "NMODL reserves the METHOD names; rename it");
         else if (is_c_keyword(v.name))
             diags_.warning(v.loc, "'" + v.name + "' is a C keyword",
                            "NEURON translates .mod files to C and cannot build this one; rename it");
@@ -125,7 +132,8 @@ private:
             return 1;
         }
         if (!d->value || *d->value < 1) {
-            diags_.error(size.loc, "array size " + size.define_name + " must be at least 1");
+            diags_.error(size.loc, "array size " + size.define_name + " must be at least 1",
+                         "DEFINE " + size.define_name + " as a positive integer");
             return 1;
         }
         return static_cast<int>(*d->value);
@@ -158,6 +166,7 @@ private:
         for (const ParameterDecl& d : p.decls) {
             Variable v = make(d.ident, VariableOrigin::parameter);
             v.array_size = resolve_size(d.size);
+            parameter_syntax(d);
             v.unit = d.unit;
             if (d.value) {
                 v.value = d.value->value;
@@ -173,6 +182,24 @@ private:
             }
             declare(std::move(v));
         }
+    }
+
+    // Forms nocmodl's grammar refuses in a PARAMETER entry.
+    void parameter_syntax(const ParameterDecl& d) {
+        if (d.size.is_array() && d.value)
+            diags_.error(d.value->loc, "PARAMETER array '" + d.ident.name + "' cannot have a value",
+                         "remove '= " + d.value->text + "' and set the elements in INITIAL");
+        for (const auto& limit : {d.low, d.high})
+            if (limit && limit->value < 0)
+                diags_.error(limit->loc, "PARAMETER limit " + limit->text + " is negative",
+                             "NEURON only accepts limits >= 0 in '<low, high>'; they are never enforced, so "
+                             "remove them or use 0");
+        if (d.ident.name == "t") time_declared(d.ident);
+    }
+
+    void time_declared(const Ident& ident) {
+        diags_.error(ident.loc, "'t' is the simulation time and cannot be declared here",
+                     "remove the declaration; t is always available");
     }
 
     void constants(const ConstantItem& c) {
@@ -196,6 +223,10 @@ private:
             Variable v = make(d.ident, origin);
             v.array_size = resolve_size(d.size);
             v.unit = d.unit;
+            if (d.tolerance && d.tolerance->value < 0)
+                diags_.error(d.tolerance->loc, "tolerance " + d.tolerance->text + " is negative",
+                             "an absolute tolerance is a small positive number, e.g. <1e-6>");
+            if (v.name == "t") time_declared(d.ident);
             if (is_simulator_variable(v.name)) {
                 if (origin == VariableOrigin::state) {
                     diags_.error(d.ident.loc, "'" + v.name + "' is set by the simulator and cannot be a STATE",
@@ -332,10 +363,14 @@ private:
                         v->origin = VariableOrigin::pointer;
                         break;
                     case NameListKind::external:
+                        // nocmodl declares the name `extern double`, declared in this file or not.
                         if (!v) {
                             Variable ext = make(name, VariableOrigin::undeclared);
                             ext.storage = Storage::global;
                             declare(std::move(ext));
+                        } else if (v->storage != Storage::builtin) {
+                            v->origin = VariableOrigin::undeclared;
+                            v->storage = Storage::global;
                         }
                         break;
                 }
@@ -375,6 +410,11 @@ private:
                     info_.ions.push_back(IonUse{decl.ion.name, decl.loc, {}, {}, std::nullopt});
                     use = &info_.ions.back();
                 }
+                if (decl.read.empty() && decl.write.empty())
+                    diags_.error(decl.loc, "USEION " + decl.ion.name + " has neither READ nor WRITE",
+                                 "name the ion variables the mechanism uses, e.g. USEION " + decl.ion.name + " READ " +
+                                 ion_variable_name(decl.ion.name, IonVariableKind::reversal) + " WRITE " +
+                                 ion_variable_name(decl.ion.name, IonVariableKind::current));
                 if (decl.valence) use->valence = decl.valence;
                 ion_names(*use, decl, decl.read, false);
                 ion_names(*use, decl, decl.write, true);

@@ -168,8 +168,9 @@ private:
             else if (m != "cnexp" && m != "derivimplicit" && m != "euler")
                 add(loc, "METHOD " + m, "cornu solves DERIVATIVE blocks with cnexp, derivimplicit or euler");
         } else if (s.target->proc == ProcKind::kinetic) {
-            if (!s.steadystate && m != "sparse")
-                add(loc, m.empty() ? "KINETIC without METHOD" : "METHOD " + m, "cornu solves KINETIC blocks with METHOD sparse");
+            if (m != "sparse")
+                add(loc, m.empty() ? "KINETIC without METHOD" : (s.steadystate ? "STEADYSTATE " : "METHOD ") + m,
+                    "cornu solves KINETIC blocks with METHOD sparse (STEADYSTATE sparse in INITIAL)");
         } else if (s.target->proc == ProcKind::procedure) {
             if (!m.empty() && m != "after_cvode")
                 add(loc, "METHOD " + m, "a SOLVEd PROCEDURE is called once per step; CVODE variants are not supported");
