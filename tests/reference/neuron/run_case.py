@@ -373,8 +373,10 @@ def section(m, d, where):
 
 def node_key(sec, x):
     """Identify the node a position maps to (NEURON shares one PreSyn per variable)."""
-    seg = sec(x)
-    return (sec.name(), round(seg.x, 12)) if 0 < x < 1 else (sec.name(), float(x))
+    x = float(x)
+    if 0 < x < 1:
+        return (sec.name(), "seg", min(int(x * sec.nseg), sec.nseg - 1))
+    return (sec.name(), "end", x)
 
 
 def source(m, src, threshold, where):
