@@ -20,7 +20,7 @@ expect_run("unknown flag" 2 "--frobnicate" check --frobnicate x.mod)
 expect_run("valid file" 0 "constructs_hh (density)" check ${DATA}/nmodl/valid/constructs_hh.mod)
 expect_run("dump ast" 0 "Block DERIVATIVE states" check --dump-ast ${DATA}/nmodl/valid/constructs_hh.mod)
 expect_run("warnings only" 0 "warning: RANGE names 'nothere'" check ${DATA}/cli/warning_only.mod)
-expect_run("syntax error" 1 "bad_syntax.mod:4:13: error:" check ${DATA}/cli/bad_syntax.mod)
+expect_run("syntax error" 1 "bad_syntax.mod:4:19: error:" check ${DATA}/cli/bad_syntax.mod)
 expect_run("missing file" 1 "cannot open" check ${DATA}/cli/does_not_exist.mod)
 expect_run("directory" 1 "is a directory" check ${DATA}/cli)
 expect_run("one bad of two" 1 "1 of 2 files checked without errors"

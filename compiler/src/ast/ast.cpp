@@ -5,6 +5,12 @@ namespace cornu::nmodl {
 namespace {
 
 ExprPtr clone_or_null(const ExprPtr& e) { return e ? e->clone() : nullptr; }
+
+template <class T>
+std::unique_ptr<T> with_parens(std::unique_ptr<T> copy, const Expr& original) {
+    copy->parens = original.parens;
+    return copy;
+}
 BlockPtr clone_or_null(const BlockPtr& b) { return b ? b->clone_block() : nullptr; }
 StmtPtr clone_or_null(const StmtPtr& s) { return s ? s->clone() : nullptr; }
 
@@ -22,30 +28,32 @@ std::vector<ReactionTerm> clone_terms(const std::vector<ReactionTerm>& terms) {
 ExprPtr NumberExpr::clone() const {
     auto e = std::make_unique<NumberExpr>(value, text, loc);
     e->unit = unit;
-    return e;
+    return with_parens(std::move(e), *this);
 }
 
 std::unique_ptr<NameExpr> NameExpr::clone_name() const {
     auto e = std::make_unique<NameExpr>(name, loc);
     e->primes = primes;
     e->index = clone_or_null(index);
-    return e;
+    return with_parens(std::move(e), *this);
 }
 
 ExprPtr NameExpr::clone() const { return clone_name(); }
 
-ExprPtr StringExpr::clone() const { return std::make_unique<StringExpr>(value, loc); }
+ExprPtr StringExpr::clone() const { return with_parens(std::make_unique<StringExpr>(value, loc), *this); }
 
-ExprPtr UnaryExpr::clone() const { return std::make_unique<UnaryExpr>(op, operand->clone(), loc); }
+ExprPtr UnaryExpr::clone() const {
+    return with_parens(std::make_unique<UnaryExpr>(op, operand->clone(), loc), *this);
+}
 
 ExprPtr BinaryExpr::clone() const {
-    return std::make_unique<BinaryExpr>(op, lhs->clone(), rhs->clone(), loc);
+    return with_parens(std::make_unique<BinaryExpr>(op, lhs->clone(), rhs->clone(), loc), *this);
 }
 
 std::unique_ptr<CallExpr> CallExpr::clone_call() const {
     auto e = std::make_unique<CallExpr>(callee, loc);
     for (const auto& a : args) e->args.push_back(a->clone());
-    return e;
+    return with_parens(std::move(e), *this);
 }
 
 ExprPtr CallExpr::clone() const { return clone_call(); }

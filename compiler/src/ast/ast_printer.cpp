@@ -29,13 +29,15 @@ int precedence(const Expr& e) {
 
 void write_nmodl(std::ostream& out, const Expr& e);
 
+// Adds the parentheses precedence needs, unless the source already had some around `e`.
 void write_operand(std::ostream& out, const Expr& e, bool parenthesise) {
+    parenthesise = parenthesise && e.parens == 0;
     if (parenthesise) out << '(';
     write_nmodl(out, e);
     if (parenthesise) out << ')';
 }
 
-void write_nmodl(std::ostream& out, const Expr& e) {
+void write_core(std::ostream& out, const Expr& e) {
     switch (e.kind) {
         case ExprKind::number: {
             auto& n = as<NumberExpr>(e);
@@ -84,11 +86,18 @@ void write_nmodl(std::ostream& out, const Expr& e) {
     }
 }
 
+// An expression with the parentheses it was written with.
+void write_nmodl(std::ostream& out, const Expr& e) {
+    for (int i = 0; i < e.parens; ++i) out << '(';
+    write_core(out, e);
+    for (int i = 0; i < e.parens; ++i) out << ')';
+}
+
 void write_sexpr(std::ostream& out, const Expr& e) {
     switch (e.kind) {
         case ExprKind::number:
         case ExprKind::name:
-        case ExprKind::string: write_nmodl(out, e); return;
+        case ExprKind::string: write_core(out, e); return;
         case ExprKind::unary: {
             auto& u = as<UnaryExpr>(e);
             out << '(' << to_string(u.op) << ' ';

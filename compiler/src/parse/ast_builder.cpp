@@ -663,7 +663,11 @@ ExprPtr AstBuilder::expr(P::ExprContext* ctx) {
     }
     if (auto* c = dynamic_cast<P::VarExprContext*>(ctx)) return var_ref(c->varRef());
     if (auto* c = dynamic_cast<P::CallExprContext*>(ctx)) return call(c->call());
-    if (auto* c = dynamic_cast<P::ParenExprContext*>(ctx)) return expr(c->expr());
+    if (auto* c = dynamic_cast<P::ParenExprContext*>(ctx)) {
+        ExprPtr inner = expr(c->expr());
+        ++inner->parens;
+        return inner;
+    }
     if (auto* c = dynamic_cast<P::UnaryExprContext*>(ctx)) {
         UnaryOp op = c->op->getType() == P::MINUS ? UnaryOp::negate : UnaryOp::logical_not;
         // The operator's location is the expression's; keep it (the operand has its own).

@@ -74,6 +74,7 @@ public:
         for (const NeuronItem* n : neuron_blocks_) neuron_lists(*n);
         ion_uses();
         storage();
+        current_order();
     }
 
 private:
@@ -444,6 +445,30 @@ private:
                 diags_.warning(v->loc, "the default of ion variable " + v->name + " is ignored: the ion sets it",
                                "set the ion's value for the cell instead");
         }
+    }
+
+    void current_order() {
+        struct Named {
+            SourceLocation loc;
+            std::string name;
+        };
+        std::vector<Named> named;
+        for (const NeuronItem* n : neuron_blocks_) {
+            for (const NameListDecl& list : n->lists)
+                if (list.kind == NameListKind::nonspecific_current || list.kind == NameListKind::electrode_current)
+                    for (const Ident& name : list.names) named.push_back({name.loc, name.name});
+            for (const UseIonDecl& ion : n->ions)
+                for (const Ident& name : ion.write)
+                    if (name.name == ion_variable_name(ion.ion.name, IonVariableKind::current))
+                        named.push_back({name.loc, name.name});
+        }
+        std::stable_sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+            return a.loc.file != b.loc.file ? a.loc.file < b.loc.file
+                   : a.loc.line != b.loc.line ? a.loc.line < b.loc.line : a.loc.column < b.loc.column;
+        });
+        for (const Named& n : named)
+            if (std::find(info_.currents.begin(), info_.currents.end(), n.name) == info_.currents.end())
+                info_.currents.push_back(n.name);
     }
 
     // ---- storage (NEURON_SEMANTICS §H) ----

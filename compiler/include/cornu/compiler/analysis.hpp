@@ -108,6 +108,9 @@ struct MechanismInfo {
 
     std::vector<IonUse> ions;
     std::vector<Variable> variables;  // declaration order
+    // The currents, in the order the NEURON block names them (NONSPECIFIC_CURRENT, ELECTRODE_CURRENT
+    // and USEION ... WRITE ix): NEURON sums them in this order.
+    std::vector<std::string> currents;
     std::map<std::string, std::size_t> variable_index;
     std::vector<Callable> callables;
     std::vector<SolveInfo> solves;

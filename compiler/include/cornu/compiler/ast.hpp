@@ -35,6 +35,10 @@ struct Expr {
 
     ExprKind kind;
     SourceLocation loc;
+    // How many parentheses enclosed this expression in the source. They do not change its meaning,
+    // but nocmodl builds some code (cnexp updates) by pasting source text, so C's reading of
+    // the pasted text, and with it the rounding, depends on them.
+    int parens = 0;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

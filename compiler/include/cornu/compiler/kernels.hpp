@@ -1,0 +1,52 @@
+// Kernel code: a mechanism's blocks rearranged into the kernels of the mechanism ABI, with every
+// SOLVE lowered to the updates of its method. It is still NMODL AST (so it prints as NMODL for
+// `cornu compile --emit=kernels`), but each block now runs per instance at a fixed point of the
+// time step, exactly as NEURON's generated C does.
+#pragma once
+
+#include "cornu/compiler/analysis.hpp"
+#include "cornu/compiler/diagnostics.hpp"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace cornu {
+
+// A state element solved by an implicit method, in NEURON's order (the order of the equations).
+struct StateRef {
+    std::string name;
+    int element = 0;
+    int array_size = 0;
+};
+
+// A DERIVATIVE block solved by derivimplicit, or a KINETIC block solved by sparse. The state
+// kernel refers to it through a SolveStmt naming the block.
+struct ImplicitSystem {
+    enum class Method { derivimplicit, sparse };
+    Method method = Method::derivimplicit;
+    const nmodl::ProcItem* block = nullptr;
+    std::vector<StateRef> states;
+    bool linear = false;  // KINETIC: no products of states and no stoichiometry > 1 (one Newton step)
+};
+
+struct KernelCode {
+    nmodl::BlockPtr init;         // per instance at finitialize: states zeroed, INITIAL blocks
+    nmodl::BlockPtr current;      // BREAKPOINT without its SOLVEs; run at v + 0.001 and at v
+    nmodl::BlockPtr state;        // SOLVEs lowered; after the voltage update
+    nmodl::BlockPtr net_receive;  // per event (NET_RECEIVE without its INITIAL)
+    nmodl::BlockPtr net_initial;  // per NetCon at finitialize
+    std::vector<ImplicitSystem> systems;
+    std::vector<std::string> notes;  // decisions worth telling the user (method fallbacks)
+
+    const ImplicitSystem* system(const std::string& block_name) const;
+};
+
+// Lowers an analysed module. Unsupported constructs have already been reported by analysis;
+// this never fails on a module `cornu compile` accepts.
+KernelCode lower_kernels(const nmodl::MechanismInfo& info, DiagnosticEngine& diags);
+
+// The kernels as NMODL text.
+void print_kernels(std::ostream& out, const KernelCode& code);
+
+}  // namespace cornu

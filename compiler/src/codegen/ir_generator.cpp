@@ -1,0 +1,1470 @@
+// Kernel code to LLVM IR.
+//
+// Every generated function shares one calling convention: the "environment" (the data struct,
+// every field base pointer, the globals, node and ion arrays, the scalars t, dt, celsius, a
+// pointer to the instance's v, and the instance index) followed by the function's own
+// arguments. Kernels load the environment once from cornu_mech_data and loop over instances;
+// user FUNCTIONs and PROCEDUREs are internal, always-inline functions taking the environment,
+// so after inlining each instance loop is one flat body the loop vectoriser can work on. All
+// pointer parameters are noalias: field arrays, globals, node and ion arrays never overlap.
+#include "ir_generator.hpp"
+
+#include "cornu/compiler/ast_printer.hpp"
+#include "cornu/compiler/mechanism_abi.h"
+
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Intrinsics.h>
+#include <llvm/IR/Module.h>
+#include <llvm/IR/Verifier.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <map>
+
+namespace cornu::codegen {
+
+using namespace nmodl;
+using llvm::BasicBlock;
+using llvm::Function;
+using llvm::Type;
+using llvm::Value;
+
+const char* to_string(KernelKind k) {
+    switch (k) {
+        case KernelKind::init: return "init";
+        case KernelKind::current: return "current";
+        case KernelKind::jacob: return "jacob";
+        case KernelKind::state: return "state";
+        case KernelKind::net_receive: return "net_receive";
+        case KernelKind::net_init: return "net_init";
+        case KernelKind::watch: return "watch";
+        case KernelKind::table: return "table";
+    }
+    return "?";
+}
+
+std::string kernel_symbol(const std::string& mechanism, KernelKind kind) {
+    return "cornu." + mechanism + "." + to_string(kind);
+}
+
+namespace {
+
+// Error codes passed to cornu_rt_solver_failed.
+constexpr int error_event_out_of_order = 100;
+constexpr int error_unsupported = 101;
+
+// Field indices of cornu_mech_data (must follow mechanism_abi.h).
+enum DataField {
+    d_n, d_stride, d_t, d_dt, d_celsius, d_secondorder, d_mechanism_id, d_fields, d_globals, d_tables,
+    d_node_index, d_node_v, d_node_rhs, d_node_d, d_node_area, d_node_diam, d_ions, d_ion_index, d_runtime
+};
+constexpr int ion_arrays_per_ion = 5;  // reversal, inside, outside, current, conductance
+
+// The values a generated function works with; see the file comment.
+struct Env {
+    Value* data = nullptr;
+    std::vector<Value*> fields;
+    Value* globals = nullptr;
+    std::vector<Value*> tables;
+    Value* node_index = nullptr;
+    Value* node_v = nullptr;
+    Value* node_rhs = nullptr;
+    Value* node_d = nullptr;
+    Value* node_area = nullptr;
+    Value* node_diam = nullptr;
+    std::vector<Value*> ion_arrays;  // ion * ion_arrays_per_ion + kind
+    std::vector<Value*> ion_index;
+    Value* stride = nullptr;
+    Value* t = nullptr;
+    Value* dt = nullptr;
+    Value* celsius = nullptr;
+    Value* runtime = nullptr;
+    Value* mechanism_id = nullptr;
+    Value* v_slot = nullptr;    // double*: this instance's v
+    Value* instance = nullptr;  // i64
+    Value* weights = nullptr;   // double*: the NetCon weight vector in NET_RECEIVE, else null
+};
+
+int ion_array_kind(IonVariableKind k) {
+    switch (k) {
+        case IonVariableKind::reversal: return 0;
+        case IonVariableKind::conc_inside: return 1;
+        case IonVariableKind::conc_outside: return 2;
+        case IonVariableKind::current: return 3;
+    }
+    return 0;
+}
+
+// A name visible in the current scope.
+struct Local {
+    Value* address = nullptr;  // double* (or [N x double]* for arrays)
+    int array_size = 0;
+};
+
+class Generator {
+public:
+    Generator(llvm::LLVMContext& ctx, const MechanismInfo& info, const MechanismLayout& layout,
+              const KernelCode& code, const IRGenOptions& options, DiagnosticEngine& diags)
+        : ctx_(ctx), info_(info), layout_(layout), code_(code), options_(options), diags_(diags),
+          module_(std::make_unique<llvm::Module>("cornu." + info.name, ctx)), b_(ctx) {
+        f64_ = Type::getDoubleTy(ctx);
+        i64_ = Type::getInt64Ty(ctx);
+        i32_ = Type::getInt32Ty(ctx);
+        i1_ = Type::getInt1Ty(ctx);
+        ptr_ = llvm::PointerType::getUnqual(ctx);
+        void_ = Type::getVoidTy(ctx);
+        data_ty_ = llvm::StructType::create(
+            ctx, {i64_, i64_, f64_, f64_, f64_, i32_, i32_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_},
+            "cornu_mech_data");
+        ion_ty_ = llvm::StructType::create(ctx, {ptr_, ptr_, ptr_, ptr_, ptr_, f64_}, "cornu_ion_data");
+    }
+
+    std::unique_ptr<llvm::Module> run() {
+        if (!options_.exact_math) define_fast_exp(*module_);
+        declare_functions();
+        for (const Callable& c : info_.callables) define_callable_bodies(c);
+        for (const ImplicitSystem& s : code_.systems) define_system(s);
+        define_kernels();
+        if (failed_) return nullptr;
+        std::string problems;
+        llvm::raw_string_ostream stream(problems);
+        if (llvm::verifyModule(*module_, &stream)) {
+            diags_.error({info_.loc.file, 0, 0}, "internal error: invalid code generated for " + info_.name + ": " + problems,
+                         "please report this with the .mod file");
+            return nullptr;
+        }
+        return std::move(module_);
+    }
+
+private:
+    // -----------------------------------------------------------------------------------------
+    // Errors
+    // -----------------------------------------------------------------------------------------
+
+    void unsupported(SourceLocation loc, const std::string& what) {
+        if (!failed_ || reported_ < 10)
+            diags_.error(loc, what + " is not supported by cornu's code generator",
+                         "see `cornu check` for the list of unsupported constructs in this file");
+        ++reported_;
+        failed_ = true;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Environment
+    // -----------------------------------------------------------------------------------------
+
+    std::vector<Type*> env_types() const {
+        std::vector<Type*> types{ptr_};
+        types.insert(types.end(), layout_.fields.size(), ptr_);
+        types.push_back(ptr_);                                   // globals
+        types.insert(types.end(), layout_.tables.size(), ptr_);  // tables
+        types.insert(types.end(), 6, ptr_);                      // node arrays
+        types.insert(types.end(), layout_.ions.size() * ion_arrays_per_ion, ptr_);
+        types.insert(types.end(), layout_.ions.size(), ptr_);    // ion index
+        types.push_back(i64_);                                   // stride
+        types.insert(types.end(), 3, f64_);                      // t, dt, celsius
+        types.push_back(ptr_);                                   // runtime
+        types.push_back(i32_);                                   // mechanism id
+        types.push_back(ptr_);                                   // v slot
+        types.push_back(i64_);                                   // instance
+        types.push_back(ptr_);                                   // weights
+        return types;
+    }
+
+    std::size_t env_size() const { return env_types().size(); }
+
+    void flatten(const Env& e, std::vector<Value*>& out) const {
+        out.push_back(e.data);
+        out.insert(out.end(), e.fields.begin(), e.fields.end());
+        out.push_back(e.globals);
+        out.insert(out.end(), e.tables.begin(), e.tables.end());
+        for (Value* v : {e.node_index, e.node_v, e.node_rhs, e.node_d, e.node_area, e.node_diam}) out.push_back(v);
+        out.insert(out.end(), e.ion_arrays.begin(), e.ion_arrays.end());
+        out.insert(out.end(), e.ion_index.begin(), e.ion_index.end());
+        for (Value* v : {e.stride, e.t, e.dt, e.celsius, e.runtime, e.mechanism_id, e.v_slot, e.instance})
+            out.push_back(v);
+        out.push_back(e.weights ? e.weights : llvm::ConstantPointerNull::get(ptr_));
+    }
+
+    Env env_from_args(Function* f) const {
+        Env e;
+        auto arg = f->arg_begin();
+        auto next = [&]() -> Value* { return &*arg++; };
+        e.data = next();
+        for (std::size_t i = 0; i < layout_.fields.size(); ++i) e.fields.push_back(next());
+        e.globals = next();
+        for (std::size_t i = 0; i < layout_.tables.size(); ++i) e.tables.push_back(next());
+        e.node_index = next();
+        e.node_v = next();
+        e.node_rhs = next();
+        e.node_d = next();
+        e.node_area = next();
+        e.node_diam = next();
+        for (std::size_t i = 0; i < layout_.ions.size() * ion_arrays_per_ion; ++i) e.ion_arrays.push_back(next());
+        for (std::size_t i = 0; i < layout_.ions.size(); ++i) e.ion_index.push_back(next());
+        e.stride = next();
+        e.t = next();
+        e.dt = next();
+        e.celsius = next();
+        e.runtime = next();
+        e.mechanism_id = next();
+        e.v_slot = next();
+        e.instance = next();
+        e.weights = next();
+        return e;
+    }
+
+    // Loads the environment from cornu_mech_data (kernel entry).
+    Env load_env(Value* data) {
+        Env e;
+        e.data = data;
+        auto field = [&](DataField f, Type* t) {
+            return b_.CreateLoad(t, b_.CreateStructGEP(data_ty_, data, f));
+        };
+        Value* fields = field(d_fields, ptr_);
+        for (std::size_t i = 0; i < layout_.fields.size(); ++i)
+            e.fields.push_back(b_.CreateLoad(ptr_, b_.CreateConstInBoundsGEP1_64(ptr_, fields, i)));
+        e.globals = field(d_globals, ptr_);
+        Value* tables = field(d_tables, ptr_);
+        for (std::size_t i = 0; i < layout_.tables.size(); ++i)
+            e.tables.push_back(b_.CreateLoad(ptr_, b_.CreateConstInBoundsGEP1_64(ptr_, tables, i)));
+        e.node_index = field(d_node_index, ptr_);
+        e.node_v = field(d_node_v, ptr_);
+        e.node_rhs = field(d_node_rhs, ptr_);
+        e.node_d = field(d_node_d, ptr_);
+        e.node_area = field(d_node_area, ptr_);
+        e.node_diam = field(d_node_diam, ptr_);
+        Value* ions = field(d_ions, ptr_);
+        for (std::size_t i = 0; i < layout_.ions.size(); ++i) {
+            Value* ion = b_.CreateConstInBoundsGEP1_64(ion_ty_, ions, i);
+            for (int k = 0; k < ion_arrays_per_ion; ++k)
+                e.ion_arrays.push_back(b_.CreateLoad(ptr_, b_.CreateStructGEP(ion_ty_, ion, static_cast<unsigned>(k))));
+        }
+        Value* ion_index = field(d_ion_index, ptr_);
+        for (std::size_t i = 0; i < layout_.ions.size(); ++i)
+            e.ion_index.push_back(b_.CreateLoad(ptr_, b_.CreateConstInBoundsGEP1_64(ptr_, ion_index, i)));
+        e.stride = field(d_stride, i64_);
+        e.t = field(d_t, f64_);
+        e.dt = field(d_dt, f64_);
+        e.celsius = field(d_celsius, f64_);
+        e.runtime = field(d_runtime, ptr_);
+        e.mechanism_id = field(d_mechanism_id, i32_);
+        return e;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Declarations
+    // -----------------------------------------------------------------------------------------
+
+    Function* declare_external(const std::string& name, Type* result, std::vector<Type*> params) {
+        auto* type = llvm::FunctionType::get(result, params, false);
+        return Function::Create(type, Function::ExternalLinkage, name, *module_);
+    }
+
+    Function* internal_function(const std::string& name, Type* result, const std::vector<Type*>& extra) {
+        std::vector<Type*> params = env_types();
+        params.insert(params.end(), extra.begin(), extra.end());
+        auto* type = llvm::FunctionType::get(result, params, false);
+        Function* f = Function::Create(type, Function::InternalLinkage, name, *module_);
+        f->addFnAttr(llvm::Attribute::AlwaysInline);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        mark_noalias(f, env_size());
+        return f;
+    }
+
+    void mark_noalias(Function* f, std::size_t count) {
+        for (std::size_t i = 0; i < count; ++i)
+            if (f->getArg(static_cast<unsigned>(i))->getType()->isPointerTy())
+                f->addParamAttr(static_cast<unsigned>(i), llvm::Attribute::NoAlias);
+    }
+
+    void declare_functions() {
+        hoc_exp_ = declare_external("cornu_hoc_exp", f64_, {f64_});
+        net_send_ = declare_external("cornu_rt_net_send", void_, {ptr_, i32_, i64_, ptr_, f64_, f64_});
+        net_event_ = declare_external("cornu_rt_net_event", void_, {ptr_, i32_, i64_, f64_});
+        net_move_ = declare_external("cornu_rt_net_move", void_, {ptr_, i32_, i64_, f64_});
+        watch_ = declare_external("cornu_rt_watch", void_, {ptr_, i32_, i64_, i32_, f64_});
+        netcon_count_ = declare_external("cornu_rt_netcon_count", i64_, {ptr_, i32_, i64_});
+        netcon_weights_ = declare_external("cornu_rt_netcon_weights", ptr_, {ptr_, i32_, i64_, i64_});
+        random_ = declare_external("cornu_rt_random", f64_, {ptr_, i32_, i64_, i32_, f64_, f64_});
+        set_seed_ = declare_external("cornu_rt_set_seed", void_, {ptr_, i32_, i64_, f64_});
+        play_time_ = declare_external("cornu_rt_play_time", f64_, {ptr_, i32_, i64_, f64_});
+        solver_failed_ = declare_external("cornu_rt_solver_failed", void_, {ptr_, i32_, i64_, i32_});
+        derivimplicit_ = declare_external("cornu_derivimplicit", i32_, {ptr_, ptr_, i32_, ptr_, f64_});
+        kinetic_solve_ = declare_external("cornu_kinetic_solve", i32_, {ptr_, ptr_, i32_, ptr_, f64_, i32_, i32_});
+        for (const Callable& c : info_.callables) {
+            std::vector<Type*> args(c.arity, f64_);
+            callables_[c.name] = internal_function("cornu." + info_.name + "." + c.name, f64_, args);
+            if (c.table)
+                raw_callables_[c.name] = internal_function("cornu." + info_.name + "." + c.name + ".raw", f64_, args);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Function bodies
+    // -----------------------------------------------------------------------------------------
+
+    struct FunctionState {
+        Function* fn = nullptr;
+        Env env;
+        std::vector<std::map<std::string, Local>> scopes;
+        ProcKind kind = ProcKind::procedure;
+        const ProcItem* proc = nullptr;
+        std::map<std::string, int> weight_names;  // NET_RECEIVE argument -> weight index
+        // A DERIVATIVE body evaluated for an implicit solver: x' = e stores e in f[k].
+        const ImplicitSystem* system = nullptr;
+        Value* derivatives = nullptr;
+    };
+
+    FunctionState* fs_ = nullptr;
+
+    void begin_function(FunctionState& state, Function* f) {
+        state.fn = f;
+        fs_ = &state;
+        b_.SetInsertPoint(BasicBlock::Create(ctx_, "entry", f));
+        state.scopes.emplace_back();
+    }
+
+    Value* entry_alloca(Type* type, const std::string& name) {
+        llvm::IRBuilder<> entry(&fs_->fn->getEntryBlock(), fs_->fn->getEntryBlock().begin());
+        return entry.CreateAlloca(type, nullptr, name);
+    }
+
+    Value* declare_local(const std::string& name, int array_size = 0) {
+        Type* type = array_size ? static_cast<Type*>(llvm::ArrayType::get(f64_, static_cast<std::uint64_t>(array_size))) : f64_;
+        Value* slot = entry_alloca(type, name);
+        // LOCALs start at 0 (nocmodl declares them as C locals; reading one before assigning is
+        // undefined there, 0 here).
+        if (!array_size) b_.CreateStore(c(0.0), slot);
+        else
+            for (int i = 0; i < array_size; ++i)
+                b_.CreateStore(c(0.0), b_.CreateConstInBoundsGEP2_64(type, slot, 0, static_cast<std::uint64_t>(i)));
+        fs_->scopes.back()[name] = Local{slot, array_size};
+        return slot;
+    }
+
+    void define_callable_bodies(const Callable& callable) {
+        if (callable.kind == CallableKind::function_table) {
+            define_function_table(callable);
+            return;
+        }
+        Function* target = callable.table ? raw_callables_[callable.name] : callables_[callable.name];
+        define_callable(callable, target);
+        if (callable.table) define_table_lookup(callable);
+    }
+
+    void define_callable(const Callable& callable, Function* f) {
+        FunctionState state;
+        state.kind = callable.item->proc;
+        state.proc = callable.item;
+        begin_function(state, f);
+        state.env = env_from_args(f);
+        std::size_t first_arg = env_size();
+        for (std::size_t i = 0; i < callable.arity; ++i) {
+            Value* slot = declare_local(callable.item->args[i].ident.name);
+            b_.CreateStore(f->getArg(static_cast<unsigned>(first_arg + i)), slot);
+        }
+        Value* result = nullptr;
+        if (callable.kind == CallableKind::function) result = declare_local(callable.name);
+        block(*callable.item->body);
+        if (!b_.GetInsertBlock()->getTerminator())
+            b_.CreateRet(result ? b_.CreateLoad(f64_, result) : c(0.0));
+        fs_ = nullptr;
+    }
+
+    // FUNCTION_TABLE: values come from a table the user supplies; not supported yet.
+    void define_function_table(const Callable& callable) {
+        unsupported(callable.item->loc, "FUNCTION_TABLE");
+        FunctionState state;
+        begin_function(state, callables_[callable.name]);
+        b_.CreateRet(c(0.0));
+        fs_ = nullptr;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Statements
+    // -----------------------------------------------------------------------------------------
+
+    void block(const Block& blk) {
+        fs_->scopes.emplace_back();
+        for (const StmtPtr& s : blk.statements) {
+            if (b_.GetInsertBlock()->getTerminator()) break;
+            stmt(*s);
+        }
+        fs_->scopes.pop_back();
+    }
+
+    void stmt(const Stmt& s) {
+        switch (s.kind) {
+            case StmtKind::block: block(as<Block>(s)); return;
+            case StmtKind::local:
+                for (const LocalVar& v : as<LocalStmt>(s).vars) declare_local(v.ident.name, local_size(v));
+                return;
+            case StmtKind::assign: assign(as<AssignStmt>(s)); return;
+            case StmtKind::call: call(*as<CallStmt>(s).call); return;
+            case StmtKind::if_: if_stmt(as<IfStmt>(s)); return;
+            case StmtKind::while_: while_stmt(as<WhileStmt>(s)); return;
+            case StmtKind::from: from_stmt(as<FromStmt>(s)); return;
+            case StmtKind::solve: solve(as<SolveStmt>(s)); return;
+            case StmtKind::watch: watch(as<WatchStmt>(s)); return;
+            case StmtKind::for_netcons: for_netcons(as<ForNetconsStmt>(s)); return;
+            case StmtKind::table:          // handled by the function's table wrapper
+            case StmtKind::units_toggle:
+            case StmtKind::mutex:
+            case StmtKind::conductance:
+            case StmtKind::verbatim:       // only trivial VERBATIM reaches here (checked before)
+                return;
+            case StmtKind::net_initial:    // split off by lowering
+                return;
+            case StmtKind::reaction:
+            case StmtKind::conserve:
+            case StmtKind::compartment:
+                unsupported(s.loc, "a kinetic statement outside a KINETIC block solved with sparse");
+                return;
+            case StmtKind::equation: unsupported(s.loc, "an equation '~ a = b'"); return;
+            case StmtKind::lag: unsupported(s.loc, "LAG"); return;
+        }
+    }
+
+    int local_size(const LocalVar& v) {
+        if (!v.size.is_array()) return 0;
+        if (v.size.define_name.empty()) return static_cast<int>(v.size.value);
+        const Variable* d = info_.find(v.size.define_name);
+        return d && d->value ? static_cast<int>(*d->value) : 1;
+    }
+
+    void assign(const AssignStmt& a) {
+        const NameExpr& target = *a.target;
+        if (target.primes > 0) {
+            derivative_assign(a);
+            return;
+        }
+        Value* value = expr(*a.value);
+        Value* address = lvalue(target);
+        if (address) b_.CreateStore(value, address);
+    }
+
+    // x' = e inside a DERIVATIVE body evaluated for an implicit solver: f[k] = e.
+    void derivative_assign(const AssignStmt& a) {
+        if (!fs_->system) {
+            unsupported(a.loc, "a derivative outside a solved DERIVATIVE block");
+            return;
+        }
+        int element = constant_index(a.target->index.get());
+        for (std::size_t k = 0; k < fs_->system->states.size(); ++k) {
+            const StateRef& r = fs_->system->states[k];
+            if (r.name == a.target->name && r.element == element) {
+                Value* value = expr(*a.value);
+                b_.CreateStore(value, b_.CreateConstInBoundsGEP1_64(f64_, fs_->derivatives, k));
+                return;
+            }
+        }
+        unsupported(a.loc, "a derivative of an array state with a computed index");
+    }
+
+    int constant_index(const Expr* index) {
+        if (!index) return 0;
+        if (auto* n = dyn<NumberExpr>(index)) return static_cast<int>(n->value);
+        return -1;
+    }
+
+    Value* condition(const Expr& e) { return b_.CreateFCmpUNE(expr(e), c(0.0)); }
+
+    void if_stmt(const IfStmt& s) {
+        Value* cond = condition(*s.condition);
+        BasicBlock* then_bb = BasicBlock::Create(ctx_, "then", fs_->fn);
+        BasicBlock* else_bb = s.else_branch ? BasicBlock::Create(ctx_, "else", fs_->fn) : nullptr;
+        BasicBlock* done = BasicBlock::Create(ctx_, "endif", fs_->fn);
+        b_.CreateCondBr(cond, then_bb, else_bb ? else_bb : done);
+        b_.SetInsertPoint(then_bb);
+        block(*s.then_block);
+        if (!b_.GetInsertBlock()->getTerminator()) b_.CreateBr(done);
+        if (else_bb) {
+            b_.SetInsertPoint(else_bb);
+            stmt(*s.else_branch);
+            if (!b_.GetInsertBlock()->getTerminator()) b_.CreateBr(done);
+        }
+        b_.SetInsertPoint(done);
+    }
+
+    void while_stmt(const WhileStmt& s) {
+        BasicBlock* test = BasicBlock::Create(ctx_, "while", fs_->fn);
+        BasicBlock* body = BasicBlock::Create(ctx_, "while.body", fs_->fn);
+        BasicBlock* done = BasicBlock::Create(ctx_, "while.end", fs_->fn);
+        b_.CreateBr(test);
+        b_.SetInsertPoint(test);
+        b_.CreateCondBr(condition(*s.condition), body, done);
+        b_.SetInsertPoint(body);
+        block(*s.body);
+        if (!b_.GetInsertBlock()->getTerminator()) b_.CreateBr(test);
+        b_.SetInsertPoint(done);
+    }
+
+    // FROM i = a TO b BY c: an integer loop (nocmodl casts the bounds to int), inclusive.
+    void from_stmt(const FromStmt& s) {
+        Value* first = b_.CreateFPToSI(expr(*s.from), i64_);
+        Value* last = b_.CreateFPToSI(expr(*s.to), i64_);
+        Value* step = s.by ? b_.CreateFPToSI(expr(*s.by), i64_) : llvm::ConstantInt::get(i64_, 1);
+        fs_->scopes.emplace_back();
+        Value* counter = entry_alloca(i64_, s.var.name + ".i");
+        Value* slot = declare_local(s.var.name);
+        b_.CreateStore(first, counter);
+        BasicBlock* test = BasicBlock::Create(ctx_, "from", fs_->fn);
+        BasicBlock* body = BasicBlock::Create(ctx_, "from.body", fs_->fn);
+        BasicBlock* done = BasicBlock::Create(ctx_, "from.end", fs_->fn);
+        b_.CreateBr(test);
+        b_.SetInsertPoint(test);
+        Value* i = b_.CreateLoad(i64_, counter);
+        b_.CreateCondBr(b_.CreateICmpSLE(i, last), body, done);
+        b_.SetInsertPoint(body);
+        b_.CreateStore(b_.CreateSIToFP(i, f64_), slot);
+        block(*s.body);
+        if (!b_.GetInsertBlock()->getTerminator()) {
+            b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, counter), step), counter);
+            b_.CreateBr(test);
+        }
+        b_.SetInsertPoint(done);
+        fs_->scopes.pop_back();
+    }
+
+    void watch(const WatchStmt& w) {
+        for (const WatchClause& clause : w.clauses) {
+            int id = watch_id(clause);
+            b_.CreateCall(watch_, {fs_->env.runtime, fs_->env.mechanism_id, fs_->env.instance,
+                                   llvm::ConstantInt::get(i32_, static_cast<std::uint64_t>(id)), c(clause.flag)});
+        }
+    }
+
+    int watch_id(const WatchClause& clause) {
+        for (std::size_t i = 0; i < watch_clauses_.size(); ++i)
+            if (watch_clauses_[i] == &clause) return static_cast<int>(i);
+        watch_clauses_.push_back(&clause);
+        return static_cast<int>(watch_clauses_.size() - 1);
+    }
+
+    // FOR_NETCONS(args) { }: the body once per NetCon targeting this instance, the arguments
+    // naming that NetCon's weight vector.
+    void for_netcons(const ForNetconsStmt& s) {
+        Value* count = b_.CreateCall(netcon_count_, {fs_->env.runtime, fs_->env.mechanism_id, fs_->env.instance});
+        Value* counter = entry_alloca(i64_, "netcon");
+        b_.CreateStore(llvm::ConstantInt::get(i64_, 0), counter);
+        BasicBlock* test = BasicBlock::Create(ctx_, "netcons", fs_->fn);
+        BasicBlock* body = BasicBlock::Create(ctx_, "netcons.body", fs_->fn);
+        BasicBlock* done = BasicBlock::Create(ctx_, "netcons.end", fs_->fn);
+        b_.CreateBr(test);
+        b_.SetInsertPoint(test);
+        Value* k = b_.CreateLoad(i64_, counter);
+        b_.CreateCondBr(b_.CreateICmpSLT(k, count), body, done);
+        b_.SetInsertPoint(body);
+        Value* weights = b_.CreateCall(netcon_weights_, {fs_->env.runtime, fs_->env.mechanism_id, fs_->env.instance, k});
+        fs_->scopes.emplace_back();
+        for (std::size_t a = 0; a < s.args.size(); ++a)
+            fs_->scopes.back()[s.args[a].ident.name] = Local{b_.CreateConstInBoundsGEP1_64(f64_, weights, a), 0};
+        block(*s.body);
+        fs_->scopes.pop_back();
+        if (!b_.GetInsertBlock()->getTerminator()) {
+            b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, counter), llvm::ConstantInt::get(i64_, 1)), counter);
+            b_.CreateBr(test);
+        }
+        b_.SetInsertPoint(done);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Variables
+    // -----------------------------------------------------------------------------------------
+
+    const Local* find_local(const std::string& name) const {
+        for (auto it = fs_->scopes.rbegin(); it != fs_->scopes.rend(); ++it) {
+            auto found = it->find(name);
+            if (found != it->end()) return &found->second;
+        }
+        return nullptr;
+    }
+
+    Value* instance_node() {
+        Value* ni = b_.CreateLoad(i32_, b_.CreateInBoundsGEP(i32_, fs_->env.node_index, fs_->env.instance));
+        return b_.CreateSExt(ni, i64_);
+    }
+
+    Value* index_value(const NameExpr& n) {
+        if (!n.index) return llvm::ConstantInt::get(i64_, 0);
+        return b_.CreateFPToSI(expr(*n.index), i64_);
+    }
+
+    // The address of a per-instance field element: base + element * stride + instance.
+    Value* field_address(int field, Value* element) {
+        Value* offset = fs_->env.instance;
+        if (element) offset = b_.CreateAdd(b_.CreateMul(element, fs_->env.stride), offset);
+        return b_.CreateInBoundsGEP(f64_, fs_->env.fields[static_cast<std::size_t>(field)], offset);
+    }
+
+    // The address a name refers to, for reading or writing; nullptr for values without storage
+    // (constants), in which case rvalue() handles it.
+    Value* lvalue(const NameExpr& n) {
+        if (const Local* local = find_local(n.name)) {
+            if (!local->array_size) return local->address;
+            Type* type = llvm::ArrayType::get(f64_, static_cast<std::uint64_t>(local->array_size));
+            return b_.CreateInBoundsGEP(type, local->address, {llvm::ConstantInt::get(i64_, 0), index_value(n)});
+        }
+        if (const Variable* v = info_.find(n.name)) {
+            switch (v->storage) {
+                case Storage::range: {
+                    int field = layout_.field(v->name, 0);
+                    return field_address(field, v->array_size ? index_value(n) : nullptr);
+                }
+                case Storage::global: {
+                    Value* index = llvm::ConstantInt::get(i64_, static_cast<std::uint64_t>(layout_.global(v->name, 0)));
+                    if (v->array_size) index = b_.CreateAdd(index, index_value(n));
+                    return b_.CreateInBoundsGEP(f64_, fs_->env.globals, index);
+                }
+                case Storage::builtin: return builtin_address(n);
+                case Storage::constant:
+                    unsupported(n.loc, "assigning to constant '" + n.name + "'");
+                    return nullptr;
+                case Storage::pointer: unsupported(n.loc, "POINTER variable '" + n.name + "'"); return nullptr;
+            }
+        }
+        if (is_builtin_name(n.name)) return builtin_address(n);
+        unsupported(n.loc, "'" + n.name + "' (undeclared)");
+        return nullptr;
+    }
+
+    static bool is_builtin_name(const std::string& name) {
+        return name == "v" || name == "t" || name == "dt" || name == "celsius" || name == "area" || name == "diam";
+    }
+
+    Value* builtin_address(const NameExpr& n) {
+        if (n.name == "v") return fs_->env.v_slot;
+        unsupported(n.loc, "assigning to '" + n.name + "'");
+        return nullptr;
+    }
+
+    Value* rvalue(const NameExpr& n) {
+        if (n.primes > 0) {
+            unsupported(n.loc, "reading a derivative " + n.name + "'");
+            return c(0.0);
+        }
+        if (find_local(n.name)) return b_.CreateLoad(f64_, lvalue(n));
+        const Variable* v = info_.find(n.name);
+        if (v && v->storage == Storage::constant) {
+            if (!v->value) {
+                unsupported(n.loc, "the value of '" + n.name + "' (" + v->unit + ")");
+                return c(0.0);
+            }
+            return c(*v->value);
+        }
+        if ((v && v->storage == Storage::builtin) || (!v && is_builtin_name(n.name))) return builtin(n);
+        if (!v && fs_->kind == ProcKind::kinetic && (n.name == "f_flux" || n.name == "b_flux")) {
+            unsupported(n.loc, n.name);
+            return c(0.0);
+        }
+        Value* address = lvalue(n);
+        return address ? b_.CreateLoad(f64_, address) : c(0.0);
+    }
+
+    Value* builtin(const NameExpr& n) {
+        if (n.name == "v") return b_.CreateLoad(f64_, fs_->env.v_slot);
+        if (n.name == "t") return fs_->env.t;
+        if (n.name == "dt") return fs_->env.dt;
+        if (n.name == "celsius") return fs_->env.celsius;
+        Value* node = instance_node();
+        if (n.name == "area") return b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, fs_->env.node_area, node));
+        return b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, fs_->env.node_diam, node));
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Expressions
+    // -----------------------------------------------------------------------------------------
+
+    Value* c(double v) { return llvm::ConstantFP::get(f64_, v); }
+
+    Value* boolean(Value* i1) { return b_.CreateUIToFP(i1, f64_); }
+
+    Value* expr(const Expr& e) {
+        switch (e.kind) {
+            case ExprKind::number: return c(as<NumberExpr>(e).value);
+            case ExprKind::name: return rvalue(as<NameExpr>(e));
+            case ExprKind::string:
+                unsupported(e.loc, "a string outside printf");
+                return c(0.0);
+            case ExprKind::unary: {
+                auto& u = as<UnaryExpr>(e);
+                Value* x = expr(*u.operand);
+                if (u.op == UnaryOp::negate) return b_.CreateFNeg(x);
+                return boolean(b_.CreateFCmpOEQ(x, c(0.0)));
+            }
+            case ExprKind::binary: return binary(as<BinaryExpr>(e));
+            case ExprKind::call: return call(as<CallExpr>(e));
+        }
+        return c(0.0);
+    }
+
+    Value* binary(const BinaryExpr& e) {
+        if (e.op == BinaryOp::logical_and || e.op == BinaryOp::logical_or) return logical(e);
+        Value* a = expr(*e.lhs);
+        Value* b = expr(*e.rhs);
+        switch (e.op) {
+            case BinaryOp::add: return b_.CreateFAdd(a, b);
+            case BinaryOp::sub: return b_.CreateFSub(a, b);
+            case BinaryOp::mul: return b_.CreateFMul(a, b);
+            case BinaryOp::div: return b_.CreateFDiv(a, b);
+            case BinaryOp::pow: return math2("pow", a, b);
+            case BinaryOp::less: return boolean(b_.CreateFCmpOLT(a, b));
+            case BinaryOp::greater: return boolean(b_.CreateFCmpOGT(a, b));
+            case BinaryOp::less_equal: return boolean(b_.CreateFCmpOLE(a, b));
+            case BinaryOp::greater_equal: return boolean(b_.CreateFCmpOGE(a, b));
+            case BinaryOp::equal: return boolean(b_.CreateFCmpOEQ(a, b));
+            case BinaryOp::not_equal: return boolean(b_.CreateFCmpUNE(a, b));
+            default: return c(0.0);
+        }
+    }
+
+    // && and || evaluate their right side only when needed, as in C.
+    Value* logical(const BinaryExpr& e) {
+        bool is_and = e.op == BinaryOp::logical_and;
+        Value* lhs = condition(*e.lhs);
+        BasicBlock* from = b_.GetInsertBlock();
+        BasicBlock* rhs_bb = BasicBlock::Create(ctx_, is_and ? "and.rhs" : "or.rhs", fs_->fn);
+        BasicBlock* done = BasicBlock::Create(ctx_, is_and ? "and.end" : "or.end", fs_->fn);
+        if (is_and) b_.CreateCondBr(lhs, rhs_bb, done);
+        else b_.CreateCondBr(lhs, done, rhs_bb);
+        b_.SetInsertPoint(rhs_bb);
+        Value* rhs = condition(*e.rhs);
+        BasicBlock* rhs_end = b_.GetInsertBlock();
+        b_.CreateBr(done);
+        b_.SetInsertPoint(done);
+        llvm::PHINode* phi = b_.CreatePHI(i1_, 2);
+        phi->addIncoming(llvm::ConstantInt::get(i1_, is_and ? 0 : 1), from);
+        phi->addIncoming(rhs, rhs_end);
+        return boolean(phi);
+    }
+
+    Value* math1(const std::string& name, Value* x) {
+        if (name == "exp") {
+            if (options_.exact_math) return b_.CreateCall(hoc_exp_, {x});
+            return b_.CreateCall(module_->getFunction("cornu.exp"), {x});
+        }
+        if (name == "fabs") return b_.CreateCall(intrinsic(llvm::Intrinsic::fabs), {x});
+        if (name == "sqrt") return b_.CreateCall(intrinsic(llvm::Intrinsic::sqrt), {x});
+        if (name == "floor") return b_.CreateCall(intrinsic(llvm::Intrinsic::floor), {x});
+        if (name == "ceil") return b_.CreateCall(intrinsic(llvm::Intrinsic::ceil), {x});
+        // log, log10, sin, ... : the C library's, exactly as NEURON's C calls them. In fast mode
+        // the intrinsic lets the vectoriser use glibc's vector variants where they exist.
+        if (!options_.exact_math) {
+            if (name == "log") return b_.CreateCall(intrinsic(llvm::Intrinsic::log), {x});
+            if (name == "log10") return b_.CreateCall(intrinsic(llvm::Intrinsic::log10), {x});
+            if (name == "sin") return b_.CreateCall(intrinsic(llvm::Intrinsic::sin), {x});
+            if (name == "cos") return b_.CreateCall(intrinsic(llvm::Intrinsic::cos), {x});
+        }
+        return b_.CreateCall(libm(name, 1), {x});
+    }
+
+    Value* math2(const std::string& name, Value* x, Value* y) {
+        if (name == "pow" && !options_.exact_math) return b_.CreateCall(intrinsic(llvm::Intrinsic::pow), {x, y});
+        return b_.CreateCall(libm(name, 2), {x, y});
+    }
+
+    Function* intrinsic(llvm::Intrinsic::ID id) { return llvm::Intrinsic::getDeclaration(module_.get(), id, {f64_}); }
+
+    // A C library function, declared as not touching memory (so the optimiser may hoist it).
+    Function* libm(const std::string& name, int arity) {
+        if (Function* f = module_->getFunction(name)) return f;
+        std::vector<Type*> params(static_cast<std::size_t>(arity), f64_);
+        Function* f = declare_external(name, f64_, params);
+        f->setDoesNotAccessMemory();
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        f->addFnAttr(llvm::Attribute::WillReturn);
+        return f;
+    }
+
+    Value* call(const CallExpr& call) {
+        if (auto it = callables_.find(call.callee); it != callables_.end()) {
+            std::vector<Value*> args;
+            flatten(fs_->env, args);
+            for (const ExprPtr& a : call.args) args.push_back(expr(*a));
+            return b_.CreateCall(it->second, args);
+        }
+        const std::string& f = call.callee;
+        auto arg = [&](std::size_t i) { return expr(*call.args[i]); };
+        const Env& e = fs_->env;
+        if (f == "exp" || f == "log" || f == "log10" || f == "sqrt" || f == "fabs" || f == "sin" || f == "cos" ||
+            f == "tan" || f == "asin" || f == "acos" || f == "atan" || f == "sinh" || f == "cosh" || f == "tanh" ||
+            f == "floor" || f == "ceil" || f == "erf" || f == "erfc")
+            return math1(f, arg(0));
+        if (f == "pow" || f == "atan2" || f == "fmod") return math2(f, arg(0), arg(1));
+        if (f == "net_send") return net_send(call);
+        if (f == "net_event") {
+            b_.CreateCall(net_event_, {e.runtime, e.mechanism_id, e.instance, arg(0)});
+            return c(0.0);
+        }
+        if (f == "net_move") {
+            b_.CreateCall(net_move_, {e.runtime, e.mechanism_id, e.instance, arg(0)});
+            return c(0.0);
+        }
+        if (f == "state_discontinuity") {
+            // state_discontinuity(x, value): x = value (NEURON's fixed step does exactly this).
+            auto* target = dyn<NameExpr>(call.args[0].get());
+            if (!target) {
+                unsupported(call.loc, "state_discontinuity of an expression");
+                return c(0.0);
+            }
+            Value* value = arg(1);
+            if (Value* address = lvalue(*target)) b_.CreateStore(value, address);
+            return c(0.0);
+        }
+        if (f == "unirand" || f == "scop_random") return random(f == "unirand" ? 0 : 3, c(0), c(0));
+        if (f == "normrand") return random(1, arg(0), arg(1));
+        if (f == "exprand") return random(2, arg(0), c(0));
+        if (f == "set_seed") {
+            b_.CreateCall(set_seed_, {e.runtime, e.mechanism_id, e.instance, arg(0)});
+            return c(0.0);
+        }
+        if (f == "play_time") return b_.CreateCall(play_time_, {e.runtime, e.mechanism_id, e.instance, arg(0)});
+        if (f == "printf") return c(0.0);
+        unsupported(call.loc, "the function '" + f + "'");
+        return c(0.0);
+    }
+
+    Value* random(int kind, Value* a, Value* b) {
+        const Env& e = fs_->env;
+        return b_.CreateCall(random_, {e.runtime, e.mechanism_id, e.instance,
+                                       llvm::ConstantInt::get(i32_, static_cast<std::uint64_t>(kind)), a, b});
+    }
+
+    // net_send(delay, flag): a self-event at t + delay. Inside NET_RECEIVE it carries the
+    // event's weight vector along; from INITIAL it has none.
+    Value* net_send(const CallExpr& call) {
+        const Env& e = fs_->env;
+        Value* delay = expr(*call.args[0]);
+        Value* flag = expr(*call.args[1]);
+        Value* weights = e.weights ? e.weights : llvm::ConstantPointerNull::get(ptr_);
+        b_.CreateCall(net_send_, {e.runtime, e.mechanism_id, e.instance, weights, b_.CreateFAdd(e.t, delay), flag});
+        return c(0.0);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // TABLE (NEURON_SEMANTICS §F): built by the table kernel, looked up by the wrapper.
+    // -----------------------------------------------------------------------------------------
+
+    int table_index(const std::string& function) const {
+        for (std::size_t i = 0; i < layout_.tables.size(); ++i)
+            if (layout_.tables[i].function == function) return static_cast<int>(i);
+        return -1;
+    }
+
+    // Storage: [0] built flag, [1..depends] saved DEPEND values, then lo and mfac, then the
+    // outputs, each (with + 1) values.
+    static constexpr int table_header = 3;
+
+    void define_table_lookup(const Callable& c_) {
+        const TableInfo& t = layout_.tables[static_cast<std::size_t>(table_index(c_.name))];
+        FunctionState state;
+        state.kind = c_.item->proc;
+        begin_function(state, callables_[c_.name]);
+        Function* f = state.fn;
+        state.env = env_from_args(f);
+        Value* x = f->getArg(static_cast<unsigned>(env_size()));
+        Value* storage = state.env.tables[static_cast<std::size_t>(table_index(c_.name))];
+        int usetable = layout_.global("usetable", 0);
+        Value* use = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, state.env.globals, static_cast<std::uint64_t>(usetable)));
+        BasicBlock* direct = BasicBlock::Create(ctx_, "direct", f);
+        BasicBlock* lookup = BasicBlock::Create(ctx_, "lookup", f);
+        b_.CreateCondBr(b_.CreateFCmpUNE(use, c(0.0)), lookup, direct);
+
+        b_.SetInsertPoint(direct);
+        std::vector<Value*> args;
+        flatten(state.env, args);
+        args.push_back(x);
+        Value* raw = b_.CreateCall(raw_callables_[c_.name], args);
+        b_.CreateRet(raw);
+
+        b_.SetInsertPoint(lookup);
+        auto at = [&](Value* index) { return b_.CreateInBoundsGEP(f64_, storage, index); };
+        auto load_at = [&](std::uint64_t i) { return b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, storage, i)); };
+        std::uint64_t base = static_cast<std::uint64_t>(t.depends + table_header);
+        Value* lo = load_at(base - 2);
+        Value* mfac = load_at(base - 1);
+        Value* xi = b_.CreateFMul(mfac, b_.CreateFSub(x, lo));
+        std::uint64_t n = static_cast<std::uint64_t>(t.with);
+        // ξ NaN: outputs NaN; ξ <= 0: first entry; ξ >= n: last entry; else linear interpolation.
+        Value* nan = b_.CreateFCmpUNO(xi, xi);
+        Value* low = b_.CreateFCmpOLE(xi, c(0.0));
+        Value* high = b_.CreateFCmpOGE(xi, c(static_cast<double>(t.with)));
+        Value* safe_xi = b_.CreateSelect(b_.CreateOr(nan, b_.CreateOr(low, high)), c(0.0), xi);
+        Value* i = b_.CreateFPToSI(safe_xi, i64_);
+        Value* theta = b_.CreateFSub(safe_xi, b_.CreateSIToFP(i, f64_));
+        std::vector<Value*> outputs;
+        for (int k = 0; k < t.outputs; ++k) {
+            std::uint64_t off = base + static_cast<std::uint64_t>(k) * (n + 1);
+            Value* first = load_at(off);
+            Value* last = load_at(off + n);
+            Value* at_i = b_.CreateAdd(i, llvm::ConstantInt::get(i64_, off));
+            Value* yi = b_.CreateLoad(f64_, at(at_i));
+            Value* yi1 = b_.CreateLoad(f64_, at(b_.CreateAdd(at_i, llvm::ConstantInt::get(i64_, 1))));
+            Value* y = b_.CreateFAdd(yi, b_.CreateFMul(theta, b_.CreateFSub(yi1, yi)));
+            y = b_.CreateSelect(high, last, y);
+            y = b_.CreateSelect(low, first, y);
+            y = b_.CreateSelect(nan, xi, y);
+            outputs.push_back(y);
+        }
+        if (c_.kind == CallableKind::function) {
+            b_.CreateRet(outputs[0]);
+        } else {
+            for (int k = 0; k < t.outputs; ++k) {
+                NameExpr target(c_.table->tabled[static_cast<std::size_t>(k)].name, c_.table->loc);
+                if (Value* address = lvalue(target)) b_.CreateStore(outputs[static_cast<std::size_t>(k)], address);
+            }
+            b_.CreateRet(c(0.0));
+        }
+        fs_ = nullptr;
+    }
+
+    // The table kernel: for each table, if never built or a DEPEND value changed, evaluate the
+    // function at lo, lo + dx, ... (x advanced by repeated addition, as nocmodl) for instance 0.
+    void build_tables(FunctionState& state) {
+        for (const Callable& callable : info_.callables) {
+            if (!callable.table) continue;
+            int index = table_index(callable.name);
+            const TableInfo& t = layout_.tables[static_cast<std::size_t>(index)];
+            const TableStmt& stmt = *callable.table;
+            Value* storage = state.env.tables[static_cast<std::size_t>(index)];
+            auto slot = [&](std::uint64_t i) { return b_.CreateConstInBoundsGEP1_64(f64_, storage, i); };
+            Value* stale = b_.CreateFCmpOEQ(b_.CreateLoad(f64_, slot(0)), c(0.0));
+            std::vector<Value*> depends;
+            for (std::size_t d = 0; d < stmt.depends.size(); ++d) {
+                NameExpr name(stmt.depends[d].name, stmt.loc);
+                Value* value = rvalue(name);
+                depends.push_back(value);
+                stale = b_.CreateOr(stale, b_.CreateFCmpUNE(b_.CreateLoad(f64_, slot(d + 1)), value));
+            }
+            BasicBlock* build = BasicBlock::Create(ctx_, "build." + callable.name, state.fn);
+            BasicBlock* next = BasicBlock::Create(ctx_, "built." + callable.name, state.fn);
+            b_.CreateCondBr(stale, build, next);
+            b_.SetInsertPoint(build);
+            Value* lo = expr(*stmt.from);
+            Value* hi = expr(*stmt.to);
+            Value* dx = b_.CreateFDiv(b_.CreateFSub(hi, lo), c(static_cast<double>(t.with)));
+            std::uint64_t base = static_cast<std::uint64_t>(t.depends + table_header);
+            b_.CreateStore(lo, slot(base - 2));
+            b_.CreateStore(b_.CreateFDiv(c(1.0), dx), slot(base - 1));
+            Value* x_slot = entry_alloca(f64_, "table.x");
+            Value* i_slot = entry_alloca(i64_, "table.i");
+            b_.CreateStore(lo, x_slot);
+            b_.CreateStore(llvm::ConstantInt::get(i64_, 0), i_slot);
+            BasicBlock* test = BasicBlock::Create(ctx_, "table.test", state.fn);
+            BasicBlock* body = BasicBlock::Create(ctx_, "table.body", state.fn);
+            BasicBlock* done = BasicBlock::Create(ctx_, "table.done", state.fn);
+            b_.CreateBr(test);
+            b_.SetInsertPoint(test);
+            Value* i = b_.CreateLoad(i64_, i_slot);
+            b_.CreateCondBr(b_.CreateICmpSLE(i, llvm::ConstantInt::get(i64_, static_cast<std::uint64_t>(t.with))), body, done);
+            b_.SetInsertPoint(body);
+            std::vector<Value*> args;
+            flatten(state.env, args);
+            Value* x = b_.CreateLoad(f64_, x_slot);
+            args.push_back(x);
+            Value* result = b_.CreateCall(raw_callables_[callable.name], args);
+            std::uint64_t n1 = static_cast<std::uint64_t>(t.with + 1);
+            for (int k = 0; k < t.outputs; ++k) {
+                Value* value = result;
+                if (callable.kind == CallableKind::procedure) {
+                    NameExpr name(stmt.tabled[static_cast<std::size_t>(k)].name, stmt.loc);
+                    value = rvalue(name);
+                }
+                Value* at = b_.CreateAdd(i, llvm::ConstantInt::get(i64_, base + static_cast<std::uint64_t>(k) * n1));
+                b_.CreateStore(value, b_.CreateInBoundsGEP(f64_, storage, at));
+            }
+            b_.CreateStore(b_.CreateFAdd(x, dx), x_slot);
+            b_.CreateStore(b_.CreateAdd(i, llvm::ConstantInt::get(i64_, 1)), i_slot);
+            b_.CreateBr(test);
+            b_.SetInsertPoint(done);
+            for (std::size_t d = 0; d < depends.size(); ++d) b_.CreateStore(depends[d], slot(d + 1));
+            b_.CreateStore(c(1.0), slot(0));
+            b_.CreateBr(next);
+            b_.SetInsertPoint(next);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Implicit systems
+    // -----------------------------------------------------------------------------------------
+
+    struct SystemFunctions {
+        Function* derivative = nullptr;  // void(ptr env, ptr s, ptr f)
+    };
+    std::map<const ImplicitSystem*, SystemFunctions> system_functions_;
+    llvm::StructType* env_struct_ = nullptr;
+
+    llvm::StructType* env_struct() {
+        if (!env_struct_) env_struct_ = llvm::StructType::create(ctx_, env_types(), "cornu.env");
+        return env_struct_;
+    }
+
+    void define_system(const ImplicitSystem& system) {
+        if (system.method == ImplicitSystem::Method::sparse) {
+            unsupported(system.block->loc, "KINETIC blocks (METHOD sparse)");
+            return;
+        }
+        // void F(env*, const double* s, double* f): sets the states from s, runs the DERIVATIVE
+        // body and stores each derivative in f.
+        auto* type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_}, false);
+        Function* f = Function::Create(type, Function::InternalLinkage,
+                                       "cornu." + info_.name + "." + system.block->name.name + ".derivative", *module_);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        FunctionState state;
+        state.kind = ProcKind::derivative;
+        state.system = &system;
+        begin_function(state, f);
+        Value* env_ptr = f->getArg(0);
+        std::vector<Value*> values;
+        for (unsigned k = 0; k < env_struct()->getNumElements(); ++k)
+            values.push_back(b_.CreateLoad(env_struct()->getElementType(k), b_.CreateStructGEP(env_struct(), env_ptr, k)));
+        state.env = env_from_values(values);
+        state.derivatives = f->getArg(2);
+        store_states(system, f->getArg(1));
+        block(*system.block->body);
+        b_.CreateRetVoid();
+        fs_ = nullptr;
+        system_functions_[&system].derivative = f;
+    }
+
+    Env env_from_values(const std::vector<Value*>& values) {
+        // Reuse env_from_args' order on a plain value list.
+        Env e;
+        std::size_t i = 0;
+        auto next = [&]() { return values[i++]; };
+        e.data = next();
+        for (std::size_t k = 0; k < layout_.fields.size(); ++k) e.fields.push_back(next());
+        e.globals = next();
+        for (std::size_t k = 0; k < layout_.tables.size(); ++k) e.tables.push_back(next());
+        e.node_index = next();
+        e.node_v = next();
+        e.node_rhs = next();
+        e.node_d = next();
+        e.node_area = next();
+        e.node_diam = next();
+        for (std::size_t k = 0; k < layout_.ions.size() * ion_arrays_per_ion; ++k) e.ion_arrays.push_back(next());
+        for (std::size_t k = 0; k < layout_.ions.size(); ++k) e.ion_index.push_back(next());
+        e.stride = next();
+        e.t = next();
+        e.dt = next();
+        e.celsius = next();
+        e.runtime = next();
+        e.mechanism_id = next();
+        e.v_slot = next();
+        e.instance = next();
+        e.weights = next();
+        return e;
+    }
+
+    Value* state_address(const StateRef& r) {
+        int field = layout_.field(r.name, r.element);
+        return field_address(field, nullptr);
+    }
+
+    void store_states(const ImplicitSystem& system, Value* s) {
+        for (std::size_t k = 0; k < system.states.size(); ++k)
+            b_.CreateStore(b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, s, k)), state_address(system.states[k]));
+    }
+
+    void solve(const SolveStmt& s) {
+        const ImplicitSystem* system = code_.system(s.block.name);
+        if (!system) {
+            unsupported(s.loc, "SOLVE " + s.block.name);
+            return;
+        }
+        if (system->method != ImplicitSystem::Method::derivimplicit || s.steadystate) {
+            unsupported(s.loc, "SOLVE " + s.block.name + (s.steadystate ? " STEADYSTATE" : " METHOD sparse"));
+            return;
+        }
+        auto found = system_functions_.find(system);
+        if (found == system_functions_.end()) return;
+        // Pass the environment through memory to the C++ Newton solver and its callback.
+        Value* env_mem = entry_alloca(env_struct(), "env");
+        std::vector<Value*> values;
+        flatten(fs_->env, values);
+        for (unsigned k = 0; k < values.size(); ++k) b_.CreateStore(values[k], b_.CreateStructGEP(env_struct(), env_mem, k));
+        std::size_t n = system->states.size();
+        Value* states = entry_alloca(llvm::ArrayType::get(f64_, n), "states");
+        Value* derivatives = entry_alloca(llvm::ArrayType::get(f64_, n), "derivatives");
+        for (std::size_t k = 0; k < n; ++k)
+            b_.CreateStore(b_.CreateLoad(f64_, state_address(system->states[k])),
+                           b_.CreateConstInBoundsGEP2_64(llvm::ArrayType::get(f64_, n), states, 0, k));
+        Value* status = b_.CreateCall(derivimplicit_, {found->second.derivative, env_mem,
+                                                       llvm::ConstantInt::get(i32_, n), states, fs_->env.dt});
+        fail_if_nonzero(status);
+        // The block runs once more at the solution, leaving its assigned variables consistent.
+        b_.CreateCall(found->second.derivative, {env_mem, states, derivatives});
+    }
+
+    void fail_if_nonzero(Value* status) {
+        BasicBlock* bad = BasicBlock::Create(ctx_, "solver.failed", fs_->fn);
+        BasicBlock* ok = BasicBlock::Create(ctx_, "solver.ok", fs_->fn);
+        b_.CreateCondBr(b_.CreateICmpNE(status, llvm::ConstantInt::get(i32_, 0)), bad, ok);
+        b_.SetInsertPoint(bad);
+        b_.CreateCall(solver_failed_, {fs_->env.runtime, fs_->env.mechanism_id, fs_->env.instance, status});
+        b_.CreateBr(ok);
+        b_.SetInsertPoint(ok);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Kernels
+    // -----------------------------------------------------------------------------------------
+
+    void define_kernels() {
+        kernel_loop(KernelKind::init, [&](FunctionState&) {
+            ions_in();
+            block(*code_.init);
+            ions_out();
+        });
+        if (layout_.has_currents) {
+            current_kernel();
+            jacob_kernel();
+        }
+        if (!code_.state->statements.empty()) {
+            kernel_loop(KernelKind::state, [&](FunctionState&) {
+                ions_in();
+                block(*code_.state);
+                ions_out();
+            });
+        }
+        if (code_.net_receive) event_kernel(KernelKind::net_receive, *code_.net_receive);
+        if (code_.net_initial) event_kernel(KernelKind::net_init, *code_.net_initial);
+        if (!watch_clauses_.empty()) watch_kernel();
+        if (!layout_.tables.empty()) table_kernel();
+    }
+
+    // void kernel(cornu_mech_data*): loads the environment and loops over instances.
+    template <class Body>
+    void kernel_loop(KernelKind kind, Body body) {
+        Function* f = Function::Create(llvm::FunctionType::get(void_, {ptr_}, false), Function::ExternalLinkage,
+                                       kernel_symbol(info_.name, kind), *module_);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        FunctionState state;
+        state.kind = kind == KernelKind::init ? ProcKind::initial : ProcKind::breakpoint;
+        begin_function(state, f);
+        state.env = load_env(f->getArg(0));
+        Value* n = b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n));
+        state.env.v_slot = entry_alloca(f64_, "v");
+        loop(n, [&](Value* i) {
+            state.env.instance = i;
+            if (info_.kind != MechanismKind::artificial_cell) {
+                Value* node = instance_node();
+                b_.CreateStore(b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, state.env.node_v, node)), state.env.v_slot);
+            }
+            body(state);
+        });
+        b_.CreateRetVoid();
+        fs_ = nullptr;
+    }
+
+    template <class Body>
+    void loop(Value* n, Body body) {
+        BasicBlock* pre = b_.GetInsertBlock();
+        BasicBlock* head = BasicBlock::Create(ctx_, "loop", fs_->fn);
+        BasicBlock* exit = BasicBlock::Create(ctx_, "loop.end", fs_->fn);
+        b_.CreateCondBr(b_.CreateICmpSGT(n, llvm::ConstantInt::get(i64_, 0)), head, exit);
+        b_.SetInsertPoint(head);
+        llvm::PHINode* i = b_.CreatePHI(i64_, 2, "i");
+        i->addIncoming(llvm::ConstantInt::get(i64_, 0), pre);
+        body(i);
+        Value* next = b_.CreateAdd(i, llvm::ConstantInt::get(i64_, 1), "i.next", true, true);
+        i->addIncoming(next, b_.GetInsertBlock());
+        b_.CreateCondBr(b_.CreateICmpSLT(next, n), head, exit);
+        b_.SetInsertPoint(exit);
+    }
+
+    Value* ion_array(int ion, int kind) {
+        return fs_->env.ion_arrays[static_cast<std::size_t>(ion * ion_arrays_per_ion + kind)];
+    }
+
+    Value* ion_node(int ion) {
+        Value* ii = b_.CreateLoad(i32_, b_.CreateInBoundsGEP(i32_, fs_->env.ion_index[static_cast<std::size_t>(ion)],
+                                                              fs_->env.instance));
+        return b_.CreateSExt(ii, i64_);
+    }
+
+    // NEURON copies every ion variable a mechanism reads, and the concentrations and reversal
+    // potentials it writes, into the instance before running its code...
+    void ions_in() {
+        for (const Variable& v : info_.variables) {
+            if (!v.ion || (!v.ion->read && (v.ion->kind == IonVariableKind::current || !v.ion->written))) continue;
+            int ion = layout_.ion(v.ion->ion);
+            Value* value = b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, ion_array(ion, ion_array_kind(v.ion->kind)), ion_node(ion)));
+            b_.CreateStore(value, field_address(layout_.field(v.name, 0), nullptr));
+        }
+    }
+
+    // ... and copies the written concentrations and reversal potentials back afterwards.
+    void ions_out() {
+        for (const Variable& v : info_.variables) {
+            if (!v.ion || !v.ion->written || v.ion->kind == IonVariableKind::current) continue;
+            int ion = layout_.ion(v.ion->ion);
+            Value* value = b_.CreateLoad(f64_, field_address(layout_.field(v.name, 0), nullptr));
+            b_.CreateStore(value, b_.CreateInBoundsGEP(f64_, ion_array(ion, ion_array_kind(v.ion->kind)), ion_node(ion)));
+        }
+    }
+
+    Value* load_field(const std::string& name) { return b_.CreateLoad(f64_, field_address(layout_.field(name, 0), nullptr)); }
+
+    void store_field(const std::string& name, Value* value) {
+        b_.CreateStore(value, field_address(layout_.field(name, 0), nullptr));
+    }
+
+    // Sum of the currents in NEURON-block order, and the written ion currents, after one
+    // evaluation of the BREAKPOINT code.
+    Value* total_current() {
+        Value* sum = c(0.0);
+        for (const std::string& name : info_.currents) sum = b_.CreateFAdd(sum, load_field(name));
+        return sum;
+    }
+
+    std::vector<std::pair<int, std::string>> written_ion_currents() const {
+        std::vector<std::pair<int, std::string>> out;
+        for (const IonInfo& ion : layout_.ions)
+            if (ion.writes_current) out.push_back({layout_.ion(ion.name), ion_variable_name(ion.name, IonVariableKind::current)});
+        return out;
+    }
+
+    // The current kernel (NEURON's nrn_cur): BREAKPOINT at v + 0.001 and at v per instance
+    // (vectorisable), then the accumulation into nodes and ions in instance order (scalar).
+    void current_kernel() {
+        kernel_loop(KernelKind::current, [&](FunctionState& state) {
+            ions_in();
+            Value* v = b_.CreateLoad(f64_, state.env.v_slot);
+            b_.CreateStore(b_.CreateFAdd(v, c(0.001)), state.env.v_slot);
+            block(*code_.current);
+            Value* g = total_current();
+            std::vector<Value*> shifted;
+            for (const auto& [ion, name] : written_ion_currents()) shifted.push_back(load_field(name));
+            b_.CreateStore(v, state.env.v_slot);
+            block(*code_.current);
+            Value* rhs = total_current();
+            std::size_t k = 0;
+            for (const auto& [ion, name] : written_ion_currents()) {
+                const std::string& ion_name = layout_.ions[static_cast<std::size_t>(ion)].name;
+                Value* i_now = load_field(name);
+                store_field(field_ion_conductance(ion_name), b_.CreateFDiv(b_.CreateFSub(shifted[k++], i_now), c(0.001)));
+                store_field(field_ion_current(ion_name), i_now);
+            }
+            g = b_.CreateFDiv(b_.CreateFSub(g, rhs), c(0.001));
+            if (info_.kind == MechanismKind::point_process) {
+                // Point processes work in nA: g and I are scaled by one precomputed 100/area (§B.4).
+                Value* area = b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, state.env.node_area, instance_node()));
+                Value* factor = b_.CreateFDiv(c(100.0), area);
+                g = b_.CreateFMul(g, factor);
+                rhs = b_.CreateFMul(rhs, factor);
+            }
+            store_field(field_conductance, g);
+            store_field(field_current, rhs);
+            ions_out();
+        });
+        accumulate_kernel_tail();
+    }
+
+    // Appends to the current kernel (still open in fs_-less state): the scalar accumulation loop.
+    void accumulate_kernel_tail() {
+        Function* f = module_->getFunction(kernel_symbol(info_.name, KernelKind::current));
+        BasicBlock& last = f->back();
+        last.getTerminator()->eraseFromParent();
+        FunctionState state;
+        state.fn = f;
+        fs_ = &state;
+        state.scopes.emplace_back();
+        b_.SetInsertPoint(&last);
+        state.env = load_env(f->getArg(0));
+        Value* n = b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n));
+        loop(n, [&](Value* i) {
+            state.env.instance = i;
+            Value* node = instance_node();
+            Value* rhs_ptr = b_.CreateInBoundsGEP(f64_, state.env.node_rhs, node);
+            Value* rhs = load_field(field_current);
+            Value* old = b_.CreateLoad(f64_, rhs_ptr);
+            b_.CreateStore(layout_.electrode_current ? b_.CreateFAdd(old, rhs) : b_.CreateFSub(old, rhs), rhs_ptr);
+            for (const auto& [ion, name] : written_ion_currents()) {
+                const std::string& ion_name = layout_.ions[static_cast<std::size_t>(ion)].name;
+                Value* ii = ion_node(ion);
+                Value* di = load_field(field_ion_conductance(ion_name));
+                Value* cur = load_field(field_ion_current(ion_name));
+                if (info_.kind == MechanismKind::point_process) {
+                    // (i * 1e2) / area, evaluated left to right as nocmodl writes it.
+                    Value* area = b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, state.env.node_area, node));
+                    di = b_.CreateFDiv(b_.CreateFMul(di, c(100.0)), area);
+                    cur = b_.CreateFDiv(b_.CreateFMul(cur, c(100.0)), area);
+                }
+                Value* dptr = b_.CreateInBoundsGEP(f64_, ion_array(ion, 4), ii);
+                b_.CreateStore(b_.CreateFAdd(b_.CreateLoad(f64_, dptr), di), dptr);
+                Value* iptr = b_.CreateInBoundsGEP(f64_, ion_array(ion, 3), ii);
+                b_.CreateStore(b_.CreateFAdd(b_.CreateLoad(f64_, iptr), cur), iptr);
+            }
+        });
+        b_.CreateRetVoid();
+        fs_ = nullptr;
+    }
+
+    // NEURON's nrn_jacob: D += g (D -= g for electrode currents).
+    void jacob_kernel() {
+        Function* f = Function::Create(llvm::FunctionType::get(void_, {ptr_}, false), Function::ExternalLinkage,
+                                       kernel_symbol(info_.name, KernelKind::jacob), *module_);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        FunctionState state;
+        begin_function(state, f);
+        state.env = load_env(f->getArg(0));
+        Value* n = b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n));
+        loop(n, [&](Value* i) {
+            state.env.instance = i;
+            Value* dptr = b_.CreateInBoundsGEP(f64_, state.env.node_d, instance_node());
+            Value* g = load_field(field_conductance);
+            Value* old = b_.CreateLoad(f64_, dptr);
+            b_.CreateStore(layout_.electrode_current ? b_.CreateFSub(old, g) : b_.CreateFAdd(old, g), dptr);
+        });
+        b_.CreateRetVoid();
+        fs_ = nullptr;
+    }
+
+    // NET_RECEIVE and its INITIAL: one instance, one weight vector.
+    void event_kernel(KernelKind kind, const Block& body) {
+        bool receive = kind == KernelKind::net_receive;
+        std::vector<Type*> params{ptr_, i64_, ptr_};
+        if (receive) params.push_back(f64_);
+        Function* f = Function::Create(llvm::FunctionType::get(void_, params, false), Function::ExternalLinkage,
+                                       kernel_symbol(info_.name, kind), *module_);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        FunctionState state;
+        state.kind = ProcKind::net_receive;
+        state.proc = info_.net_receive;
+        begin_function(state, f);
+        state.env = load_env(f->getArg(0));
+        state.env.instance = f->getArg(1);
+        state.env.weights = f->getArg(2);
+        state.env.v_slot = entry_alloca(f64_, "v");
+        if (info_.kind != MechanismKind::artificial_cell)
+            b_.CreateStore(b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, state.env.node_v, instance_node())), state.env.v_slot);
+        else
+            b_.CreateStore(c(0.0), state.env.v_slot);
+        for (std::size_t a = 0; a < info_.net_receive->args.size(); ++a)
+            state.scopes.back()[info_.net_receive->args[a].ident.name] =
+                Local{b_.CreateConstInBoundsGEP1_64(f64_, state.env.weights, a), 0};
+        if (receive) {
+            Value* flag = declare_local("flag");
+            b_.CreateStore(f->getArg(3), flag);
+            event_order_check();
+        }
+        block(body);
+        if (!b_.GetInsertBlock()->getTerminator()) b_.CreateRetVoid();
+        fs_ = nullptr;
+    }
+
+    // NEURON refuses an event earlier than the previous one for the same instance.
+    void event_order_check() {
+        Value* last = field_address(layout_.field(field_event_time, 0), nullptr);
+        BasicBlock* bad = BasicBlock::Create(ctx_, "out_of_order", fs_->fn);
+        BasicBlock* ok = BasicBlock::Create(ctx_, "in_order", fs_->fn);
+        b_.CreateCondBr(b_.CreateFCmpOGT(b_.CreateLoad(f64_, last), fs_->env.t), bad, ok);
+        b_.SetInsertPoint(bad);
+        b_.CreateCall(solver_failed_, {fs_->env.runtime, fs_->env.mechanism_id, fs_->env.instance,
+                                       llvm::ConstantInt::get(i32_, error_event_out_of_order)});
+        b_.CreateBr(ok);
+        b_.SetInsertPoint(ok);
+        b_.CreateStore(fs_->env.t, last);
+    }
+
+    // double watch(data, instance, clause): the value whose upward zero crossing fires the
+    // clause: a - b for (a > b), -(a - b) for (a < b).
+    void watch_kernel() {
+        Function* f = Function::Create(llvm::FunctionType::get(f64_, {ptr_, i64_, i32_}, false),
+                                       Function::ExternalLinkage, kernel_symbol(info_.name, KernelKind::watch), *module_);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        FunctionState state;
+        state.kind = ProcKind::net_receive;
+        begin_function(state, f);
+        state.env = load_env(f->getArg(0));
+        state.env.instance = f->getArg(1);
+        state.env.v_slot = entry_alloca(f64_, "v");
+        if (info_.kind != MechanismKind::artificial_cell)
+            b_.CreateStore(b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, state.env.node_v, instance_node())), state.env.v_slot);
+        else
+            b_.CreateStore(c(0.0), state.env.v_slot);
+        BasicBlock* fallback = BasicBlock::Create(ctx_, "unknown", f);
+        llvm::SwitchInst* sw = b_.CreateSwitch(f->getArg(2), fallback, static_cast<unsigned>(watch_clauses_.size()));
+        for (std::size_t k = 0; k < watch_clauses_.size(); ++k) {
+            BasicBlock* bb = BasicBlock::Create(ctx_, "clause", f);
+            sw->addCase(llvm::ConstantInt::get(llvm::cast<llvm::IntegerType>(i32_), k), bb);
+            b_.SetInsertPoint(bb);
+            const WatchClause& clause = *watch_clauses_[k];
+            Value* diff = b_.CreateFSub(expr(*clause.lhs), expr(*clause.rhs));
+            b_.CreateRet(clause.greater ? diff : b_.CreateFNeg(diff));
+        }
+        b_.SetInsertPoint(fallback);
+        b_.CreateRet(c(0.0));
+        fs_ = nullptr;
+    }
+
+    void table_kernel() {
+        Function* f = Function::Create(llvm::FunctionType::get(void_, {ptr_}, false), Function::ExternalLinkage,
+                                       kernel_symbol(info_.name, KernelKind::table), *module_);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        FunctionState state;
+        state.kind = ProcKind::procedure;
+        begin_function(state, f);
+        state.env = load_env(f->getArg(0));
+        Value* n = b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n));
+        BasicBlock* build = BasicBlock::Create(ctx_, "tables", f);
+        BasicBlock* done = BasicBlock::Create(ctx_, "no_instances", f);
+        // Tables are built with the first instance's data; no instance, no table.
+        b_.CreateCondBr(b_.CreateICmpSGT(n, llvm::ConstantInt::get(i64_, 0)), build, done);
+        b_.SetInsertPoint(build);
+        state.env.instance = llvm::ConstantInt::get(i64_, 0);
+        state.env.v_slot = entry_alloca(f64_, "v");
+        b_.CreateStore(c(0.0), state.env.v_slot);
+        build_tables(state);
+        b_.CreateBr(done);
+        b_.SetInsertPoint(done);
+        b_.CreateRetVoid();
+        fs_ = nullptr;
+    }
+
+    llvm::LLVMContext& ctx_;
+    const MechanismInfo& info_;
+    const MechanismLayout& layout_;
+    const KernelCode& code_;
+    const IRGenOptions& options_;
+    DiagnosticEngine& diags_;
+    std::unique_ptr<llvm::Module> module_;
+    llvm::IRBuilder<> b_;
+    Type* f64_ = nullptr;
+    Type* i64_ = nullptr;
+    Type* i32_ = nullptr;
+    Type* i1_ = nullptr;
+    llvm::PointerType* ptr_ = nullptr;
+    Type* void_ = nullptr;
+    llvm::StructType* data_ty_ = nullptr;
+    llvm::StructType* ion_ty_ = nullptr;
+    Function* hoc_exp_ = nullptr;
+    Function* net_send_ = nullptr;
+    Function* net_event_ = nullptr;
+    Function* net_move_ = nullptr;
+    Function* watch_ = nullptr;
+    Function* netcon_count_ = nullptr;
+    Function* netcon_weights_ = nullptr;
+    Function* random_ = nullptr;
+    Function* set_seed_ = nullptr;
+    Function* play_time_ = nullptr;
+    Function* solver_failed_ = nullptr;
+    Function* derivimplicit_ = nullptr;
+    Function* kinetic_solve_ = nullptr;
+    std::map<std::string, Function*> callables_;
+    std::map<std::string, Function*> raw_callables_;
+    std::vector<const WatchClause*> watch_clauses_;
+    bool failed_ = false;
+    int reported_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<llvm::Module> generate_module(llvm::LLVMContext& context, const MechanismInfo& info,
+                                              const MechanismLayout& layout, const KernelCode& code,
+                                              const IRGenOptions& options, DiagnosticEngine& diags) {
+    return Generator(context, info, layout, code, options, diags).run();
+}
+
+}  // namespace cornu::codegen
