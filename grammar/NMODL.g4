@@ -79,8 +79,8 @@ unitsStmt
 
 unit : '(' unitPart* ')' ;
 
-// Anything but parentheses may appear inside a unit: names, numbers, operators.
-unitPart : ~('(' | ')' | '{' | '}') ;
+// Anything printable but parentheses may appear inside a unit: names, numbers and operators.
+unitPart : ~('(' | ')' | '{' | '}' | UNPRINTABLE) ;
 
 parameterBlock : PARAMETER '{' parameterDecl* '}' ;
 
@@ -325,6 +325,9 @@ REAL
 INTEGER : [0-9]+ ;
 fragment EXPONENT : [eE] [+-]? [0-9]+ ;
 STRING : '"' ~["\r\n]* '"' ;
+// A string without its closing quote: one token to the end of the line, so the parser reports it
+// once instead of stumbling over the rest of the line.
+UNCLOSED_STRING : '"' ~["\r\n]* ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;
@@ -343,6 +346,10 @@ LT : '<' ;
 GT : '>' ;
 NOT : '!' ;
 TILDE : '~' ;
+
+// Control characters, and the bytes outside ASCII (the parser driver turns each into \x01): valid
+// only in comments, strings and VERBATIM blocks, which lex them as part of their text.
+UNPRINTABLE : [\u0001-\u0008\u000B\u000E-\u001F\u007F]+ ;
 
 // Any other character: only valid inside units; elsewhere the parser reports it.
 OTHER : . ;

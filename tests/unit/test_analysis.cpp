@@ -297,3 +297,34 @@ TEST_CASE("an EXTERNAL name is another mechanism's global even when declared her
     CHECK(p.info.find("clamp_resist")->storage == Storage::global);
     CHECK(p.info.find("clamp_resist")->origin == VariableOrigin::undeclared);
 }
+
+TEST_CASE("a STATE's derivative outside a DERIVATIVE block is NEURON's variable Dx", "[analysis]") {
+    // nocmodl accepts it (it assigns the variable Dm); cornu warns and lists it as unsupported.
+    auto p = parse("NEURON { SUFFIX s }\nSTATE { m }\nBREAKPOINT { m' = -m }");
+    CHECK(p.ok());
+    CHECK(p.said("derivative m' outside a DERIVATIVE block is only a variable"));
+    REQUIRE(p.info.unsupported.size() == 1);
+    CHECK(p.info.unsupported[0].construct == "derivative outside DERIVATIVE");
+    // For anything but a STATE there is no such variable: NEURON's C fails.
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { x }\nBREAKPOINT { x' = 1 }").said("must be declared as a STATE"));
+}
+
+TEST_CASE("suggestions cover swapped letters and arity hints show the definition", "[analysis]") {
+    auto hint_of = [](const std::string& text) {
+        auto p = parse(text);
+        for (const auto& d : p.diags->diagnostics())
+            if (d.severity == Severity::error) return d.hint;
+        return std::string();
+    };
+    CHECK(hint_of("NEURON { SUFFIX s }\nASSIGNED { x }\nINITIAL { x = epx(1) }") == "did you mean 'exp'?");
+    CHECK(hint_of("NEURON { SUFFIX s }\nASSIGNED { x }\nFUNCTION alpha(v) { alpha = v }\nINITIAL { x = alpah(1) }") ==
+          "did you mean 'alpha'?");
+    CHECK(hint_of("NEURON { SUFFIX s }\nPARAMETER { gnabar = 1 }\nASSIGNED { x }\nINITIAL { x = gnbaar }") ==
+          "did you mean 'gnabar'?");
+    CHECK(hint_of("NEURON { SUFFIX s }\nASSIGNED { x }\nFUNCTION b(v, vh, k) { b = v }\nINITIAL { x = b(1) }") ==
+          "it is defined at line 3 as b(v, vh, k)");
+    // Very long names get no suggestion (and cost no quadratic time).
+    std::string longname(5000, 'q');
+    auto p = parse("NEURON { SUFFIX s }\nASSIGNED { " + longname + " x }\nINITIAL { x = " + longname + "r }");
+    CHECK(p.said("is not declared"));
+}

@@ -104,3 +104,51 @@ TEST_CASE("semantic errors say what to do", "[diagnostics]") {
             if (d.severity == Severity::error) CHECK_FALSE(d.hint.empty());
     }
 }
+
+TEST_CASE("lexical problems are reported once, where they are", "[diagnostics]") {
+    // An unclosed VERBATIM runs to the end of the file: the C after it is not parsed as NMODL.
+    auto verbatim = parse("NEURON { SUFFIX s }\nINITIAL {\nVERBATIM\n  x = 2;\n}\n");
+    REQUIRE(verbatim.diags->error_count() == 1);
+    CHECK(verbatim.said("VERBATIM block is never closed"));
+    // An unclosed string is one error, not one per character after the quote.
+    auto string = parse("NEURON { SUFFIX s }\nINITIAL { printf(\"a\\n) }\n");
+    REQUIRE(string.diags->error_count() == 1);
+    const Diagnostic& d = string.diags->diagnostics().at(0);
+    CHECK(d.message == "string is never closed");
+    CHECK(d.location.column == 18);
+    // Bytes outside ASCII are refused inside units too (nocmodl refuses them everywhere but in
+    // comments; cornu also allows them in strings and VERBATIM). A UTF-8 character is one error.
+    auto unit = parse("NEURON { SUFFIX s }\nPARAMETER { d = 1 (\xc2\xb5m) }\n");
+    REQUIRE(unit.diags->error_count() == 1);
+    CHECK(unit.said("not printable ASCII"));
+    CHECK(unit.diags->diagnostics().at(0).location.column == 20);
+    CHECK(parse("NEURON { SUFFIX s }\n: \xc2\xb5 in a comment\nINITIAL { printf(\"\xc2\xb5\") }\n").ok());
+    // A stray ENDCOMMENT is reported, and so is the text before it that was meant as a comment.
+    auto stray = parse("NEURON { SUFFIX s }\nsome words\nENDCOMMENT\n");
+    CHECK(stray.said("'ENDCOMMENT' without a block to close"));
+    CHECK(stray.said("unexpected 'some'"));
+}
+
+TEST_CASE("syntax error hints fit what went wrong", "[diagnostics]") {
+    auto hint_of = [](const std::string& text) {
+        auto p = parse(text);
+        return p.diags->diagnostics().empty() ? std::string() : p.diags->diagnostics().at(0).hint;
+    };
+    // A block keyword inside a block: the block before it is not closed.
+    CHECK_THAT(hint_of("NEURON { SUFFIX s\nPARAMETER { g = 1 }\n"),
+               Catch::Contains("'PARAMETER' begins a new block, so the block before it is not closed"));
+    CHECK_THAT(hint_of("NEURON { SUFFIX s }\nSTATE { m }\nBREAKPOINT {\nDERIVATIVE d { m' = -m }\n"),
+               Catch::Contains("the block before it is not closed"));
+    // A keyword where a name belongs: a name may be missing, or the keyword was meant as a name.
+    CHECK_THAT(hint_of("NEURON { SUFFIX s USEION na READ WRITE ina }\n"),
+               Catch::Contains("if a name is missing before it, add one"));
+    // The hint of the construct being written, not of the innermost rule (a number, a name).
+    CHECK_THAT(hint_of("NEURON { SUFFIX s }\nPARAMETER { g = (S/cm2) }\n"), Catch::Contains("a PARAMETER entry is"));
+    CHECK_THAT(hint_of("DEFINE N 2.5\n"), Catch::Contains("DEFINE is written DEFINE NAME integer"));
+    CHECK_THAT(hint_of("NEURON { SUFFIX s }\nASSIGNED { x }\nPROCEDURE f(v) { TABLE x FROM 0 TO 1 }\n"),
+               Catch::Contains("TABLE is written"));
+    CHECK_THAT(hint_of("NEURON { SUFFIX s }\nSTATE { a b }\nKINETIC k { ~ a b (1, 2) }\n"),
+               Catch::Contains("after '~' comes a reaction"));
+    CHECK_THAT(hint_of("NEURON { SUFFIX s }\nASSIGNED { x }\nINITIAL { x = 1 else { x = 2 } }\n"),
+               Catch::Contains("follows the closing '}' of an if"));
+}

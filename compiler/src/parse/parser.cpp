@@ -56,7 +56,8 @@ std::string display(const antlr4::Token* token) {
     return "'" + text + "'";
 }
 
-// What a user is expected to write in the rule that failed.
+// What a user is expected to write in a rule; "" when the rule says nothing specific (a number,
+// a name), and the rule around it is asked instead.
 std::string rule_hint(std::size_t rule) {
     using P = NMODLParser;
     switch (rule) {
@@ -104,9 +105,67 @@ std::string rule_hint(std::size_t rule) {
         case P::RuleReactionSide:
         case P::RuleReactionTerm:
             return "a reaction is written ~ A + B <-> C (kf, kb), or ~ A << (flux)";
-        default:
+        case P::RuleProcBlock:
+            return "a block of code is written INITIAL { }, BREAKPOINT { }, DERIVATIVE name { }, "
+                   "PROCEDURE name(args) { } or FUNCTION name(args) (units) { }";
+        case P::RuleBlock:
+        case P::RuleStatement:
             return "statements are assignments (x = expr), calls (f(x)), if/while/FROM blocks, "
                    "SOLVE, TABLE, LOCAL, reactions (~ A <-> B (kf, kb)) and WATCH";
+        default:
+            return {};
+    }
+}
+
+// What to write for the labelled alternatives of the file-level and statement rules.
+std::string alternative_hint(antlr4::ParserRuleContext* ctx) {
+    using P = NMODLParser;
+    if (dynamic_cast<P::AssignedItemContext*>(ctx) || dynamic_cast<P::StateItemContext*>(ctx) ||
+        dynamic_cast<P::DependentItemContext*>(ctx))
+        return rule_hint(P::RuleVarDecl);
+    if (dynamic_cast<P::IndependentItemContext*>(ctx)) return "an INDEPENDENT entry is 't FROM 0 TO 1 WITH 1 (ms)'";
+    if (dynamic_cast<P::DefineItemContext*>(ctx)) return "DEFINE is written DEFINE NAME integer, e.g. DEFINE NSHELL 4";
+    if (dynamic_cast<P::IncludeItemContext*>(ctx)) return "INCLUDE is written INCLUDE \"file.inc\"";
+    if (dynamic_cast<P::TableStmtContext*>(ctx)) return rule_hint(P::RuleTableNames);
+    if (dynamic_cast<P::ReactionStmtContext*>(ctx)) return rule_hint(P::RuleReactionSide);
+    // A statement that failed before the parser chose between a reaction and an equation.
+    if (dynamic_cast<P::StatementContext*>(ctx) && ctx->getStart() && ctx->getStart()->getType() == P::TILDE)
+        return "after '~' comes a reaction, ~ A + B <-> C (kf, kb) or ~ A << (flux), or an equation, ~ lhs = rhs";
+    if (dynamic_cast<P::IfStmtContext*>(ctx) || dynamic_cast<P::ElseIfContext*>(ctx))
+        return "an if is written if (condition) { ... } else if (condition) { ... } else { ... }";
+    if (dynamic_cast<P::WhileStmtContext*>(ctx)) return "a while loop is written while (condition) { ... }";
+    if (dynamic_cast<P::FromStmtContext*>(ctx)) return "a loop is written FROM i = low TO high BY step { ... }; BY is optional";
+    if (dynamic_cast<P::SolveStmtContext*>(ctx))
+        return "SOLVE is written SOLVE block METHOD method, e.g. SOLVE states METHOD cnexp";
+    return {};
+}
+
+// The hint of the innermost rule around the error that has one.
+std::string context_hint(antlr4::ParserRuleContext* ctx) {
+    using P = NMODLParser;
+    for (; ctx; ctx = dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent)) {
+        std::string hint = alternative_hint(ctx);
+        if (!hint.empty()) return hint;
+        hint = rule_hint(ctx->getRuleIndex());
+        if (!hint.empty()) return hint;
+    }
+    return rule_hint(P::RuleStatement);
+}
+
+// Keywords that only begin a file-level block: met inside a block, they show that the block
+// before them lacks its closing brace.
+bool starts_file_level_block(const antlr4::Token* token) {
+    using P = NMODLParser;
+    switch (token->getType()) {
+        case P::TITLE_LINE: case P::DEFINE: case P::INCLUDE: case P::NEURON: case P::UNITS:
+        case P::PARAMETER: case P::CONSTANT: case P::ASSIGNED: case P::STATE: case P::DEPENDENT:
+        case P::INDEPENDENT: case P::BREAKPOINT: case P::DERIVATIVE: case P::KINETIC: case P::LINEAR:
+        case P::NONLINEAR: case P::DISCRETE: case P::PROCEDURE: case P::FUNCTION:
+        case P::FUNCTION_TABLE: case P::NET_RECEIVE: case P::CONSTRUCTOR: case P::DESTRUCTOR:
+        case P::BEFORE: case P::AFTER:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -126,6 +185,11 @@ public:
         std::string message, hint;
         describe(*parser, offending, message, hint);
         diags_.error(where, message, hint);
+        // An unclosed COMMENT or VERBATIM block runs to the end of the file (as nocmodl reads it):
+        // whatever the parser would say about the text after it is noise.
+        std::size_t type = offending->getType();
+        if (type == NMODLParser::UNCLOSED_COMMENT || type == NMODLParser::UNCLOSED_VERBATIM)
+            throw antlr4::ParseCancellationException("unclosed block");
         // Stop early on hopeless input: error recovery over megabytes of junk only produces noise.
         if (diags_.too_many_errors()) throw antlr4::ParseCancellationException("too many errors");
     }
@@ -144,19 +208,19 @@ private:
                 message = "VERBATIM block is never closed";
                 hint = "end the block with ENDVERBATIM";
                 return;
-            case P::STRAY_ENDCOMMENT:
-                message = fmt::format("'{}' without a block to close", token->getText());
-                hint = "remove it, or add the matching COMMENT/VERBATIM before it";
+            case P::UNCLOSED_STRING:
+                message = "string is never closed";
+                hint = "end the string with '\"' on the same line";
+                return;
+            case P::UNPRINTABLE:
+                message = "unexpected byte that is not printable ASCII";
+                hint = "outside comments, strings and VERBATIM blocks a .mod file must be plain ASCII";
                 return;
             case P::OTHER: {
                 std::string text = token->getText();
-                unsigned char c = text.empty() ? 0 : static_cast<unsigned char>(text[0]);
-                if (c == ';') {
+                if (text == ";") {
                     message = "unexpected ';'";
                     hint = "NMODL statements have no terminator: remove the ';'";
-                } else if (c == 1 || c < 0x20) {
-                    message = "unexpected byte that is not printable ASCII";
-                    hint = "outside comments, strings and VERBATIM blocks a .mod file must be plain ASCII";
                 } else {
                     message = "unexpected character '" + text + "'";
                     hint = "this character has no meaning in NMODL outside units, comments and VERBATIM blocks";
@@ -172,12 +236,26 @@ private:
         message = "unexpected " + display(token);
         std::string expected = expected_tokens(parser);
         if (!expected.empty()) message += "; expected " + expected;
-        if (is_keyword_token(token))
-            hint = "'" + token->getText() + "' is a reserved word of NMODL and cannot be used as a name; rename it";
-        else if (token->getType() == NMODLParser::PRIME_NAME)
+        std::string word = token->getText();
+        if (token->getType() == P::ELSE)
+            hint = "'" + word + "' follows the closing '}' of an if: if (condition) { ... } else { ... }";
+        else if (starts_file_level_block(token) && expects(parser, P::RBRACE))
+            hint = "'" + word + "' begins a new block, so the block before it is not closed: add its '}'";
+        else if (is_keyword_token(token) && expects(parser, P::IDENT))
+            hint = "'" + word + "' is a reserved word of NMODL and cannot be a name: if a name is missing "
+                   "before it, add one; if you meant a name '" + word + "', rename it";
+        else if (token->getType() == P::PRIME_NAME)
             hint = "a name with a prime (x') is a derivative and is only assigned in DERIVATIVE blocks: x' = expr";
         else
-            hint = rule_hint(parser.getContext() ? parser.getContext()->getRuleIndex() : 0);
+            hint = context_hint(parser.getContext());
+    }
+
+    static bool expects(antlr4::Parser& parser, std::size_t type) {
+        try {
+            return parser.getExpectedTokens().contains(type);
+        } catch (...) {
+            return false;
+        }
     }
 
     static std::string expected_tokens(antlr4::Parser& parser) {
@@ -383,6 +461,7 @@ public:
         lexer.removeErrorListeners();  // every character is some token: the lexer cannot fail
         antlr4::CommonTokenStream tokens(&lexer);
         tokens.fill();
+        report_stray_block_ends(tokens, file);
 
         NestingGuard guard(file, options_, diags_);
         if (!guard.check(tokens.getTokens())) return false;
@@ -401,6 +480,22 @@ public:
     }
 
 private:
+    // ENDCOMMENT or ENDVERBATIM without its opening keyword is reported here, and hidden from the
+    // parser: the parser then reports the text before it (meant as a comment) where it starts,
+    // and the user sees both ends of the problem.
+    void report_stray_block_ends(antlr4::CommonTokenStream& tokens, std::uint32_t file) {
+        for (antlr4::Token* t : tokens.getTokens()) {
+            if (t->getType() != NMODLParser::STRAY_ENDCOMMENT) continue;
+            diags_.error({file, static_cast<std::uint32_t>(t->getLine()),
+                          static_cast<std::uint32_t>(t->getCharPositionInLine() + 1)},
+                         fmt::format("'{}' without a block to close", t->getText()),
+                         fmt::format("remove it, or add the matching {} before it",
+                                     t->getText() == "ENDCOMMENT" ? "COMMENT" : "VERBATIM"));
+            if (auto* writable = dynamic_cast<antlr4::WritableToken*>(t))
+                writable->setChannel(antlr4::Token::HIDDEN_CHANNEL);
+        }
+    }
+
     // Two-stage parse: the fast SLL mode first, then full LL with error reporting if SLL fails.
     NMODLParser::FileContext* run_parser(NMODLParser& parser, antlr4::CommonTokenStream& tokens,
                                          std::uint32_t file) {

@@ -240,15 +240,19 @@ private:
     }
 
     void derivative(const NameExpr& n, bool write) {
-        if (kind() != ProcKind::derivative) {
-            diags_.error(n.loc, "derivative " + n.name + "' outside a DERIVATIVE block",
-                         "assign derivatives in a DERIVATIVE block that BREAKPOINT SOLVEs");
-            return;
-        }
         Variable* v = info_.find(n.name);
         if (!v || v->origin != VariableOrigin::state) {
             diags_.error(n.loc, "'" + n.name + "' must be declared as a STATE to have a derivative " + n.name + "'",
                          "add " + n.name + " to the STATE block");
+            return;
+        }
+        if (kind() != ProcKind::derivative) {
+            // nocmodl gives each STATE x a variable Dx that any block may use; only a DERIVATIVE
+            // block makes it the rate of x.
+            diags_.warning(n.loc, "derivative " + n.name + "' outside a DERIVATIVE block is only a variable",
+                           "it does not integrate " + n.name + "; assign derivatives in a DERIVATIVE block "
+                           "that BREAKPOINT SOLVEs");
+            check_index(n, v->array_size);
             return;
         }
         if (n.primes > 1)
@@ -582,7 +586,8 @@ private:
             if (c.args.size() != callee->arity)
                 diags_.error(c.loc, "'" + c.callee + "' takes " + std::to_string(callee->arity) + " argument" +
                              (callee->arity == 1 ? "" : "s") + ", not " + std::to_string(c.args.size()),
-                             "see its definition at line " + std::to_string(callee->item->loc.line));
+                             "it is defined at line " + std::to_string(callee->item->loc.line) + " as " +
+                             signature(*callee->item));
             return;
         }
         if (const BuiltinFunction* b = find_builtin_function(c.callee)) {
@@ -607,6 +612,13 @@ private:
         std::string hint = "define it with FUNCTION " + c.callee + "(...) or PROCEDURE " + c.callee + "(...)";
         if (auto suggestion = closest_function(c.callee)) hint = "did you mean '" + *suggestion + "'?";
         diags_.error(c.loc, "unknown function '" + c.callee + "'", hint);
+    }
+
+    // A FUNCTION's or PROCEDURE's name and arguments as written: boltz(v, vh, k).
+    static std::string signature(const ProcItem& p) {
+        std::string out = p.name.name + "(";
+        for (std::size_t i = 0; i < p.args.size(); ++i) out += (i ? ", " : "") + p.args[i].ident.name;
+        return out + ")";
     }
 
     // How a built-in is called, for hints: pow(x1, x2), printf("format", ...).
@@ -656,8 +668,13 @@ private:
     template <class Names>
     std::optional<std::string> closest(const std::string& name, const Names& names) {
         std::optional<std::string> best;
+        // Long names are not typos of each other, and comparing them costs length squared.
+        if (name.size() > 64) return best;
         std::size_t best_distance = std::max<std::size_t>(1, name.size() / 3) + 1;
         for (const std::string& candidate : names) {
+            std::size_t length_gap = candidate.size() > name.size() ? candidate.size() - name.size()
+                                                                    : name.size() - candidate.size();
+            if (length_gap >= best_distance) continue;  // the distance is at least the gap
             std::size_t d = edit_distance(name, candidate);
             if (d < best_distance) {
                 best_distance = d;
@@ -717,19 +734,21 @@ void check_code(const Module& module, MechanismInfo& info, DiagnosticEngine& dia
     CodeChecker(module, info, diags).run();
 }
 
+// Insertions, deletions, substitutions and transpositions of neighbours each count 1 (optimal
+// string alignment): swapped letters, `epx` for `exp`, are the commonest typo.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
     }
-    return row[b.size()];
+    return d[a.size()][b.size()];
 }
 
 }  // namespace cornu::nmodl

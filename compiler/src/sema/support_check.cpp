@@ -74,6 +74,7 @@ private:
     }
 
     void proc(const ProcItem& p) {
+        block_kind_ = p.proc;
         switch (p.proc) {
             case ProcKind::linear: add(p.loc, "LINEAR", "linear algebraic systems are not compiled yet"); break;
             case ProcKind::nonlinear: add(p.loc, "NONLINEAR", "nonlinear algebraic systems are not compiled yet"); break;
@@ -114,7 +115,10 @@ private:
         switch (s.kind) {
             case StmtKind::block: block(as<Block>(s)); return;
             case StmtKind::verbatim: verbatim(as<VerbatimStmt>(s).text, s.loc); return;
-            case StmtKind::assign: expr(*as<AssignStmt>(s).value); return;
+            case StmtKind::assign:
+                expr(*as<AssignStmt>(s).target);
+                expr(*as<AssignStmt>(s).value);
+                return;
             case StmtKind::call: expr(*as<CallStmt>(s).call); return;
             case StmtKind::if_: {
                 auto& i = as<IfStmt>(s);
@@ -149,6 +153,11 @@ private:
                 for (const ExprPtr& a : c.args) expr(*a);
                 return;
             }
+            case ExprKind::name:
+                if (as<NameExpr>(e).primes > 0 && block_kind_ != ProcKind::derivative)
+                    add(e.loc, "derivative outside DERIVATIVE",
+                        "NEURON's Dx variables (x' outside a DERIVATIVE block) are not supported");
+                return;
             case ExprKind::unary: expr(*as<UnaryExpr>(e).operand); return;
             case ExprKind::binary:
                 expr(*as<BinaryExpr>(e).lhs);
@@ -179,6 +188,7 @@ private:
     }
 
     MechanismInfo& info_;
+    ProcKind block_kind_ = ProcKind::initial;  // the block being walked
 };
 
 }  // namespace

@@ -1,0 +1,5 @@
+: USEION without the ion's name.
+NEURON {
+    SUFFIX syn_useion_no_ion
+    USEION READ ena WRITE ina
+}
