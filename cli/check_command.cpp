@@ -58,6 +58,16 @@ std::string describe_variables(const MechanismInfo& info, VariableOrigin origin)
     return join(out);
 }
 
+// CONSTANTs and UNITS factors with the values the compiler uses (17 digits: exactly).
+std::string describe_constants(const MechanismInfo& info) {
+    std::vector<std::string> out;
+    for (const Variable& v : info.variables) {
+        if (v.origin != VariableOrigin::constant && v.origin != VariableOrigin::unit_factor) continue;
+        out.push_back(v.name + " = " + (v.value ? fmt::format("{:.17g}", *v.value) : std::string("?")));
+    }
+    return join(out);
+}
+
 std::string describe_storage(const MechanismInfo& info, Storage storage) {
     std::vector<std::string> out;
     for (const Variable& v : info.variables)
@@ -121,6 +131,7 @@ void print_summary(const MechanismInfo& info, const SourceManager& sources) {
     print_field("currents", describe_currents(info));
     print_field("states", describe_variables(info, VariableOrigin::state));
     print_field("parameters", describe_variables(info, VariableOrigin::parameter));
+    print_field("constants", describe_constants(info));
     print_field("range", describe_storage(info, Storage::range));
     print_field("global", describe_storage(info, Storage::global));
     print_field("solve", describe_solves(info));

@@ -10,4 +10,7 @@ namespace cornu::cli {
 // Adds `cornu check FILE.mod...`; the command's exit status is written to `status`.
 void add_check_command(CLI::App& app, int& status);
 
+// Adds `cornu compile FILE.mod... [--emit=STAGE]`.
+void add_compile_command(CLI::App& app, int& status);
+
 }  // namespace cornu::cli

@@ -9,6 +9,9 @@
 // pointer parameters are noalias: field arrays, globals, node and ion arrays never overlap.
 #include "ir_generator.hpp"
 
+#include "../solve/c_expression.hpp"
+#include "../solve/diffeq.hpp"
+
 #include "cornu/compiler/ast_printer.hpp"
 #include "cornu/compiler/mechanism_abi.h"
 
@@ -18,6 +21,7 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <functional>
 #include <map>
 
 namespace cornu::codegen {
@@ -128,6 +132,7 @@ public:
         std::string problems;
         llvm::raw_string_ostream stream(problems);
         if (llvm::verifyModule(*module_, &stream)) {
+            if (std::getenv("CORNU_DUMP_INVALID_IR")) module_->print(llvm::errs(), nullptr);
             diags_.error({info_.loc.file, 0, 0}, "internal error: invalid code generated for " + info_.name + ": " + problems,
                          "please report this with the .mod file");
             return nullptr;
@@ -313,6 +318,12 @@ private:
         // A DERIVATIVE body evaluated for an implicit solver: x' = e stores e in f[k].
         const ImplicitSystem* system = nullptr;
         Value* derivatives = nullptr;
+        // A KINETIC body building its backward-Euler system: residual r, Jacobian j (n x n, row
+        // major), compartment volumes, and the row CONSERVE replaces (-1 if none).
+        Value* residual = nullptr;
+        Value* jacobian = nullptr;
+        Value* volumes = nullptr;
+        int conserved = -1;
     };
 
     FunctionState* fs_ = nullptr;
@@ -416,10 +427,16 @@ private:
             case StmtKind::net_initial:    // split off by lowering
                 return;
             case StmtKind::reaction:
-            case StmtKind::conserve:
-            case StmtKind::compartment:
-                unsupported(s.loc, "a kinetic statement outside a KINETIC block solved with sparse");
+                if (fs_->residual) reaction(as<ReactionStmt>(s));
+                else unsupported(s.loc, "a reaction outside a KINETIC block solved with sparse");
                 return;
+            case StmtKind::conserve:
+                if (fs_->residual) conserve(as<ConserveStmt>(s));
+                else unsupported(s.loc, "CONSERVE outside a KINETIC block solved with sparse");
+                return;
+            case StmtKind::compartment:
+                if (!fs_->residual) unsupported(s.loc, "COMPARTMENT outside a KINETIC block solved with sparse");
+                return;  // applied when the system is set up
             case StmtKind::equation: unsupported(s.loc, "an equation '~ a = b'"); return;
             case StmtKind::lag: unsupported(s.loc, "LAG"); return;
         }
@@ -820,6 +837,11 @@ private:
         }
         if (f == "play_time") return b_.CreateCall(play_time_, {e.runtime, e.mechanism_id, e.instance, arg(0)});
         if (f == "printf") return c(0.0);
+        if (f == "at_time") {
+            // at_time matters only to variable-step integration; with the fixed step it is 0.
+            arg(0);
+            return c(0.0);
+        }
         unsupported(call.loc, "the function '" + f + "'");
         return c(0.0);
     }
@@ -832,12 +854,16 @@ private:
 
     // net_send(delay, flag): a self-event at t + delay. Inside NET_RECEIVE it carries the
     // event's weight vector along; from INITIAL it has none.
+    // nocmodl pastes the delay's text after "t + ", so C reads `net_send(a - b, f)` as
+    // (t + a) - b: the time is built from that text, not as t + (a - b).
     Value* net_send(const CallExpr& call) {
         const Env& e = fs_->env;
-        Value* delay = expr(*call.args[0]);
+        Value* time = nullptr;
+        if (ExprPtr pasted = parse_c_expression("t + " + c_text(*call.args[0]), call.loc)) time = expr(*pasted);
+        else time = b_.CreateFAdd(e.t, expr(*call.args[0]));
         Value* flag = expr(*call.args[1]);
         Value* weights = e.weights ? e.weights : llvm::ConstantPointerNull::get(ptr_);
-        b_.CreateCall(net_send_, {e.runtime, e.mechanism_id, e.instance, weights, b_.CreateFAdd(e.t, delay), flag});
+        b_.CreateCall(net_send_, {e.runtime, e.mechanism_id, e.instance, weights, time, flag});
         return c(0.0);
     }
 
@@ -989,7 +1015,8 @@ private:
     // -----------------------------------------------------------------------------------------
 
     struct SystemFunctions {
-        Function* derivative = nullptr;  // void(ptr env, ptr s, ptr f)
+        Function* derivative = nullptr;  // derivimplicit: void(ptr env, ptr s, ptr f)
+        Function* kinetic = nullptr;     // sparse: void(ptr env, ptr s, ptr s_old, double dt, ptr r, ptr j)
     };
     std::map<const ImplicitSystem*, SystemFunctions> system_functions_;
     llvm::StructType* env_struct_ = nullptr;
@@ -1001,7 +1028,7 @@ private:
 
     void define_system(const ImplicitSystem& system) {
         if (system.method == ImplicitSystem::Method::sparse) {
-            unsupported(system.block->loc, "KINETIC blocks (METHOD sparse)");
+            define_kinetic_system(system);
             return;
         }
         // void F(env*, const double* s, double* f): sets the states from s, runs the DERIVATIVE
@@ -1025,6 +1052,228 @@ private:
         b_.CreateRetVoid();
         fs_ = nullptr;
         system_functions_[&system].derivative = f;
+    }
+
+
+    // ---- KINETIC (NEURON_SEMANTICS §E4; nocmodl's kinetic.cpp is the reference for the form) ----
+
+    // The row of a species in the system, or nullptr if it is not one of the system's states
+    // (a non-state species, e.g. cao, acts as a constant in its reactions).
+    Value* state_row(const NameExpr& species) {
+        const std::vector<StateRef>& states = fs_->system->states;
+        for (std::size_t k = 0; k < states.size(); ++k) {
+            if (states[k].name != species.name) continue;
+            Value* row = llvm::ConstantInt::get(i64_, k);
+            if (states[k].array_size) row = b_.CreateAdd(row, index_value(species));
+            return row;
+        }
+        return nullptr;
+    }
+
+    bool is_conserved_row(const NameExpr& species) {
+        if (fs_->conserved < 0) return false;
+        const StateRef& r = fs_->system->states[static_cast<std::size_t>(fs_->conserved)];
+        return r.name == species.name && (!r.array_size || constant_index(species.index.get()) == r.element);
+    }
+
+    Value* r_at(Value* row) { return b_.CreateInBoundsGEP(f64_, fs_->residual, row); }
+
+    Value* j_at(Value* row, Value* col) {
+        Value* n = llvm::ConstantInt::get(i64_, fs_->system->states.size());
+        return b_.CreateInBoundsGEP(f64_, fs_->jacobian, b_.CreateAdd(b_.CreateMul(row, n), col));
+    }
+
+    void add_to(Value* address, Value* value, bool subtract = false) {
+        Value* old = b_.CreateLoad(f64_, address);
+        b_.CreateStore(subtract ? b_.CreateFSub(old, value) : b_.CreateFAdd(old, value), address);
+    }
+
+    // kf * A * B: the rate expression times each species, left to right; a species with
+    // coefficient n appears n times.
+    Value* mass_action(Value* rate, const std::vector<ReactionTerm>& side) {
+        Value* flux = rate;
+        for (const ReactionTerm& t : side)
+            for (int k = 0; k < t.coefficient; ++k) flux = b_.CreateFMul(flux, rvalue(*t.species));
+        return flux;
+    }
+
+    // d(rate * A^a * B^b ...)/dA = rate * a * A^(a-1) * B^b ...
+    Value* partial(Value* rate, const std::vector<ReactionTerm>& side, std::size_t with_respect_to) {
+        Value* term = rate;
+        for (std::size_t i = 0; i < side.size(); ++i) {
+            int power = side[i].coefficient;
+            if (i == with_respect_to) {
+                if (power > 1) term = b_.CreateFMul(term, c(static_cast<double>(power)));
+                --power;
+            }
+            for (int k = 0; k < power; ++k) term = b_.CreateFMul(term, rvalue(*side[i].species));
+        }
+        return term;
+    }
+
+    void reaction(const ReactionStmt& r) {
+        Value* f_flux_slot = lvalue(NameExpr("f_flux"));
+        Value* b_flux_slot = lvalue(NameExpr("b_flux"));
+        if (r.reaction == ReactionKind::flux_in) {
+            // ~ A << (flux): the flux enters A's row; no Jacobian term.
+            Value* flux = expr(*r.forward);
+            b_.CreateStore(flux, b_flux_slot);
+            const NameExpr& species = *r.reactants.at(0).species;
+            if (Value* row = state_row(species); row && !is_conserved_row(species)) add_to(r_at(row), flux);
+            return;
+        }
+        Value* kf = expr(*r.forward);
+        Value* kb = r.reaction == ReactionKind::reversible ? expr(*r.backward) : c(0.0);
+        Value* f = mass_action(kf, r.reactants);
+        Value* bflux = r.reaction == ReactionKind::reversible ? mass_action(kb, r.products) : c(0.0);
+        b_.CreateStore(f, f_flux_slot);
+        b_.CreateStore(bflux, b_flux_slot);
+        Value* net = b_.CreateFSub(f, bflux);
+        auto each_state = [&](const std::vector<ReactionTerm>& side, auto body) {
+            for (std::size_t i = 0; i < side.size(); ++i) {
+                const NameExpr& species = *side[i].species;
+                if (Value* row = state_row(species)) body(i, species, row, side[i].coefficient);
+            }
+        };
+        auto scaled = [&](Value* v, int coefficient) {
+            return coefficient == 1 ? v : b_.CreateFMul(c(static_cast<double>(coefficient)), v);
+        };
+        // Rows: reactants lose (f - b) times their coefficient, products gain it.
+        each_state(r.reactants, [&](std::size_t, const NameExpr& sp, Value* row, int coefficient) {
+            if (!is_conserved_row(sp)) add_to(r_at(row), scaled(net, coefficient), true);
+        });
+        each_state(r.products, [&](std::size_t, const NameExpr& sp, Value* row, int coefficient) {
+            if (!is_conserved_row(sp)) add_to(r_at(row), scaled(net, coefficient));
+        });
+        // Columns: the partial derivatives of the forward flux (reactant columns) and of the
+        // backward flux (product columns), with the rate expressions taken as constants.
+        each_state(r.reactants, [&](std::size_t i, const NameExpr&, Value* col, int) {
+            Value* term = partial(kf, r.reactants, i);
+            each_state(r.reactants, [&](std::size_t, const NameExpr& sp, Value* row, int coefficient) {
+                if (!is_conserved_row(sp)) add_to(j_at(row, col), scaled(term, coefficient));
+            });
+            each_state(r.products, [&](std::size_t, const NameExpr& sp, Value* row, int coefficient) {
+                if (!is_conserved_row(sp)) add_to(j_at(row, col), scaled(term, coefficient), true);
+            });
+        });
+        if (r.reaction != ReactionKind::reversible) return;
+        each_state(r.products, [&](std::size_t i, const NameExpr&, Value* col, int) {
+            Value* term = partial(kb, r.products, i);
+            each_state(r.reactants, [&](std::size_t, const NameExpr& sp, Value* row, int coefficient) {
+                if (!is_conserved_row(sp)) add_to(j_at(row, col), scaled(term, coefficient), true);
+            });
+            each_state(r.products, [&](std::size_t, const NameExpr& sp, Value* row, int coefficient) {
+                if (!is_conserved_row(sp)) add_to(j_at(row, col), scaled(term, coefficient));
+            });
+        });
+    }
+
+    // CONSERVE a + b + c = total replaces the row of its last state by
+    // total - sum(volume * state) with the volumes as coefficients.
+    void conserve(const ConserveStmt& cons) {
+        if (fs_->conserved < 0) return;
+        Value* row = llvm::ConstantInt::get(i64_, static_cast<std::uint64_t>(fs_->conserved));
+        Value* value = expr(*cons.total);
+        for (auto it = cons.terms.rbegin(); it != cons.terms.rend(); ++it) {
+            Value* col = state_row(*it->species);
+            if (!col) continue;
+            Value* volume = b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, fs_->volumes, col));
+            Value* coefficient = b_.CreateFMul(c(static_cast<double>(it->coefficient)), volume);
+            b_.CreateStore(coefficient, j_at(row, col));
+            value = b_.CreateFSub(value, b_.CreateFMul(rvalue(*it->species), volume));
+        }
+        b_.CreateStore(value, r_at(row));
+    }
+
+    int conserved_state(const ImplicitSystem& system) {
+        const ConserveStmt* last = nullptr;
+        std::function<void(const Block&)> scan = [&](const Block& blk) {
+            for (const StmtPtr& st : blk.statements) {
+                if (auto* cs = dyn<ConserveStmt>(st.get())) last = cs;
+                else if (auto* inner = dyn<Block>(st.get())) scan(*inner);
+            }
+        };
+        scan(*system.block->body);
+        if (!last || last->terms.empty()) return -1;
+        const NameExpr& species = *last->terms.back().species;
+        int element = constant_index(species.index.get());
+        for (std::size_t k = 0; k < system.states.size(); ++k)
+            if (system.states[k].name == species.name && system.states[k].element == std::max(element, 0))
+                return static_cast<int>(k);
+        return -1;
+    }
+
+    // Applies every COMPARTMENT statement: the state's d/dt term (residual and diagonal) is
+    // multiplied by its volume, which CONSERVE uses too.
+    void compartments(const Block& blk) {
+        for (const StmtPtr& st : blk.statements) {
+            auto* comp = dyn<CompartmentStmt>(st.get());
+            if (!comp || comp->longitudinal) continue;
+            for (const Ident& species : comp->species) {
+                const Variable* v = info_.find(species.name);
+                if (!v) continue;
+                int count = v->array_size ? v->array_size : 1;
+                for (int e = 0; e < count; ++e) {
+                    fs_->scopes.emplace_back();
+                    if (!comp->index.name.empty()) {
+                        Value* slot = declare_local(comp->index.name);
+                        b_.CreateStore(c(static_cast<double>(e)), slot);
+                    }
+                    Value* volume = expr(*comp->volume);
+                    fs_->scopes.pop_back();
+                    NameExpr name(species.name, species.loc);
+                    if (v->array_size) name.index = std::make_unique<NumberExpr>(e, std::to_string(e));
+                    Value* row = state_row(name);
+                    if (!row) continue;
+                    b_.CreateStore(volume, b_.CreateInBoundsGEP(f64_, fs_->volumes, row));
+                    if (is_conserved_row(name)) continue;
+                    Value* r_address = r_at(row);
+                    b_.CreateStore(b_.CreateFMul(b_.CreateLoad(f64_, r_address), volume), r_address);
+                    Value* j_address = j_at(row, row);
+                    b_.CreateStore(b_.CreateFMul(b_.CreateLoad(f64_, j_address), volume), j_address);
+                }
+            }
+        }
+    }
+
+    void define_kinetic_system(const ImplicitSystem& system) {
+        auto* type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_, f64_, ptr_, ptr_}, false);
+        Function* f = Function::Create(type, Function::InternalLinkage,
+                                       "cornu." + info_.name + "." + system.block->name.name + ".kinetic", *module_);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        FunctionState state;
+        state.kind = ProcKind::kinetic;
+        state.system = &system;
+        begin_function(state, f);
+        Value* env_ptr = f->getArg(0);
+        std::vector<Value*> values;
+        for (unsigned k = 0; k < env_struct()->getNumElements(); ++k)
+            values.push_back(b_.CreateLoad(env_struct()->getElementType(k), b_.CreateStructGEP(env_struct(), env_ptr, k)));
+        state.env = env_from_values(values);
+        state.residual = f->getArg(4);
+        state.jacobian = f->getArg(5);
+        state.conserved = conserved_state(system);
+        std::size_t n = system.states.size();
+        state.volumes = entry_alloca(llvm::ArrayType::get(f64_, n), "volumes");
+        declare_local("f_flux");
+        declare_local("b_flux");
+        store_states(system, f->getArg(1));
+        Value* dt1 = b_.CreateFDiv(c(1.0), f->getArg(3));
+        for (std::size_t i = 0; i < n; ++i) {
+            Value* row = llvm::ConstantInt::get(i64_, i);
+            b_.CreateStore(c(1.0), b_.CreateInBoundsGEP(f64_, state.volumes, row));
+            for (std::size_t j = 0; j < n; ++j) b_.CreateStore(c(0.0), j_at(row, llvm::ConstantInt::get(i64_, j)));
+            if (static_cast<int>(i) == state.conserved) continue;
+            Value* s_now = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, f->getArg(1), i));
+            Value* s_old = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, f->getArg(2), i));
+            b_.CreateStore(b_.CreateFMul(b_.CreateFNeg(dt1), b_.CreateFSub(s_now, s_old)), r_at(row));
+            b_.CreateStore(dt1, j_at(row, row));
+        }
+        compartments(*system.block->body);
+        block(*system.block->body);
+        b_.CreateRetVoid();
+        fs_ = nullptr;
+        system_functions_[&system].kinetic = f;
     }
 
     Env env_from_values(const std::vector<Value*>& values) {
@@ -1072,8 +1321,8 @@ private:
             unsupported(s.loc, "SOLVE " + s.block.name);
             return;
         }
-        if (system->method != ImplicitSystem::Method::derivimplicit || s.steadystate) {
-            unsupported(s.loc, "SOLVE " + s.block.name + (s.steadystate ? " STEADYSTATE" : " METHOD sparse"));
+        if (system->method == ImplicitSystem::Method::derivimplicit && s.steadystate) {
+            unsupported(s.loc, "SOLVE " + s.block.name + " STEADYSTATE derivimplicit");
             return;
         }
         auto found = system_functions_.find(system);
@@ -1089,6 +1338,17 @@ private:
         for (std::size_t k = 0; k < n; ++k)
             b_.CreateStore(b_.CreateLoad(f64_, state_address(system->states[k])),
                            b_.CreateConstInBoundsGEP2_64(llvm::ArrayType::get(f64_, n), states, 0, k));
+        if (system->method == ImplicitSystem::Method::sparse) {
+            Value* status = b_.CreateCall(kinetic_solve_, {found->second.kinetic, env_mem, llvm::ConstantInt::get(i32_, n),
+                                                           states, fs_->env.dt,
+                                                           llvm::ConstantInt::get(i32_, system->linear ? 1 : 0),
+                                                           llvm::ConstantInt::get(i32_, s.steadystate ? 1 : 0)});
+            fail_if_nonzero(status);
+            for (std::size_t k = 0; k < n; ++k)
+                b_.CreateStore(b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP2_64(llvm::ArrayType::get(f64_, n), states, 0, k)),
+                               state_address(system->states[k]));
+            return;
+        }
         Value* status = b_.CreateCall(derivimplicit_, {found->second.derivative, env_mem,
                                                        llvm::ConstantInt::get(i32_, n), states, fs_->env.dt});
         fail_if_nonzero(status);
@@ -1264,8 +1524,11 @@ private:
     // Appends to the current kernel (still open in fs_-less state): the scalar accumulation loop.
     void accumulate_kernel_tail() {
         Function* f = module_->getFunction(kernel_symbol(info_.name, KernelKind::current));
-        BasicBlock& last = f->back();
-        last.getTerminator()->eraseFromParent();
+        BasicBlock* exit = nullptr;
+        for (BasicBlock& bb : *f)
+            if (llvm::isa<llvm::ReturnInst>(bb.getTerminator())) exit = &bb;
+        exit->getTerminator()->eraseFromParent();
+        BasicBlock& last = *exit;
         FunctionState state;
         state.fn = f;
         fs_ = &state;

@@ -41,21 +41,16 @@ void derivative_states(const Block& b, const MechanismInfo& info, std::vector<St
 }
 
 // The states a KINETIC block solves for: the STATEs appearing in its reactions and CONSERVEs,
-// in order of first appearance.
+// in order of first appearance. An array state enters with all its elements, contiguously, so
+// that a computed index (ca[i] in a FROM loop) addresses them by offset.
 void kinetic_states(const Block& b, const MechanismInfo& info, std::vector<StateRef>& out) {
     auto add = [&](const NameExpr& n) {
         const Variable* v = info.find(n.name);
         if (!v || v->origin != VariableOrigin::state) return;
+        for (const StateRef& r : out)
+            if (r.name == n.name) return;
         int count = v->array_size ? v->array_size : 1;
-        int first = 0, last = count - 1;
-        if (n.index) {
-            if (auto* num = dyn<NumberExpr>(n.index.get())) first = last = static_cast<int>(num->value);
-        }
-        for (int e = first; e <= last; ++e) {
-            bool seen = false;
-            for (const StateRef& r : out) seen = seen || (r.name == n.name && r.element == e);
-            if (!seen) out.push_back({n.name, e, v->array_size});
-        }
+        for (int e = 0; e < count; ++e) out.push_back({n.name, e, v->array_size});
     };
     for (const StmtPtr& s : b.statements) {
         if (auto* r = dyn<ReactionStmt>(s.get())) {

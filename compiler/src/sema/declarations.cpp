@@ -1,6 +1,7 @@
 // Pass 1 of semantic analysis: every declaration, and the storage rules of NEURON 8.2.
 #include "builtins.hpp"
 #include "passes.hpp"
+#include "units.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -149,6 +150,8 @@ private:
     }
 
     void units(const UnitsItem& u) {
+        // The file's own unit names ((mV) = (millivolt)) may appear in its factors.
+        for (const UnitAlias& a : u.aliases) unit_table_.define(a.from, a.to);
         for (const UnitFactor& f : u.factors) {
             Variable v = make(f.name, VariableOrigin::unit_factor);
             v.storage = Storage::constant;
@@ -158,6 +161,11 @@ private:
                 v.unit = f.to;
             } else {
                 v.unit = "(" + f.from + ")/(" + f.to + ")";
+                std::string unknown;
+                v.value = unit_table_.factor(f.from, f.to, unknown);
+                if (!v.value)
+                    diags_.warning(f.loc, "unknown unit '" + unknown + "': the value of " + f.name.name + " cannot be computed",
+                                   "define it in the UNITS block, e.g. (" + unknown + ") = (...)");
             }
             declare(std::move(v));
         }
@@ -503,6 +511,7 @@ private:
     MechanismInfo& info_;
     DiagnosticEngine& diags_;
     std::vector<const NeuronItem*> neuron_blocks_;
+    UnitTable unit_table_;
 };
 
 }  // namespace

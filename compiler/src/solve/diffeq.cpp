@@ -264,7 +264,7 @@ private:
 
 std::string c_text(const Expr& e) {
     std::vector<Token> tokens;
-    Tokeniser("").run(e, tokens);
+    if (!Tokeniser("").run(e, tokens)) return {};
     std::string out;
     for (const Token& t : tokens) {
         switch (t.kind) {

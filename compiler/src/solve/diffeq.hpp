@@ -26,7 +26,8 @@ struct CnexpUpdate {
 // handled by nocmodl either and give nullopt.
 std::optional<CnexpUpdate> cnexp_update(const NameExpr& derivative, const Expr& rhs);
 
-// The C token text nocmodl uses for an expression (numbers as C doubles, `^` as pow).
+// The C token text nocmodl uses for an expression (numbers as C doubles, `^` as pow); empty if
+// the expression has operators nocmodl's pasting does not handle (comparisons, logic).
 std::string c_text(const Expr& e);
 
 }  // namespace cornu::nmodl
