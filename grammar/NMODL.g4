@@ -209,7 +209,8 @@ call : IDENT '(' (callArg (',' callArg)*)? ')' ;
 
 callArg : expr | STRING ;
 
-varRef : (IDENT | PRIME_NAME) ('[' expr ']')? ;
+// `a@1`: a STATE's value one step back, for DISCRETE blocks (nocmodl accepts it anywhere).
+varRef : (IDENT | PRIME_NAME) ('@' history=INTEGER)? ('[' expr ']')? ;
 
 // ----------------------------------------------------------------------------------------------
 // Lexer
@@ -346,6 +347,7 @@ LT : '<' ;
 GT : '>' ;
 NOT : '!' ;
 TILDE : '~' ;
+AT : '@' ;
 
 // Control characters, and the bytes outside ASCII (the parser driver turns each into \x01): valid
 // only in comments, strings and VERBATIM blocks, which lex them as part of their text.

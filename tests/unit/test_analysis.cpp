@@ -237,6 +237,7 @@ TEST_CASE("names of built-in functions and methods are reserved", "[analysis]") 
     CHECK(exp.said("'exp' is the name of a built-in function"));
     CHECK_FALSE(exp.ok());
     CHECK(parse("NEURON { SUFFIX s }\nPROCEDURE step() { }").said("'step' is the name of a built-in function"));
+    CHECK(parse("NEURON { SUFFIX s }\nSTATE { m }\nDERIVATIVE exp { m' = -m }").said("'exp' is the name of a built-in"));
     CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { euler }").said("'euler' is the name of an integration method"));
     CHECK(parse("NEURON { SUFFIX s }\nINITIAL { LOCAL cnexp  cnexp = 1 }")
               .said("'cnexp' is the name of an integration method"));
@@ -327,4 +328,32 @@ TEST_CASE("suggestions cover swapped letters and arity hints show the definition
     std::string longname(5000, 'q');
     auto p = parse("NEURON { SUFFIX s }\nASSIGNED { " + longname + " x }\nINITIAL { x = " + longname + "r }");
     CHECK(p.said("is not declared"));
+}
+
+TEST_CASE("names nocmodl declares implicitly", "[analysis]") {
+    // Every STATE x has a global x0, its value before INITIAL; NEURON's docs use a0 in GLOBAL.
+    auto start = parse("NEURON { SUFFIX s GLOBAL a0 }\nSTATE { a m }\nASSIGNED { x }\nINITIAL { a = a0  x = m0 }");
+    INFO(start.messages());
+    REQUIRE(start.ok());
+    CHECK(start.diags->warning_count() == 0);
+    CHECK(start.info.find("a0")->storage == Storage::global);
+    CHECK(start.info.find("m0")->value == 0.0);
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { b x }\nINITIAL { x = b0 }").said("'b0' is not declared"));
+    // LAG v BY d makes lag_v_d.
+    auto lag = parse("NEURON { POINT_PROCESS s }\nPARAMETER { dur = 1 }\nASSIGNED { v vl }\n"
+                     "BEFORE STEP { LAG v BY dur  vl = lag_v_dur }");
+    INFO(lag.messages());
+    REQUIRE(lag.ok());
+    CHECK(lag.info.find("lag_v_dur")->storage == Storage::global);
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { v w }\nBEFORE STEP { LAG v BY w }").said("needs a PARAMETER or CONSTANT"));
+}
+
+TEST_CASE("DISCRETE blocks and a@1", "[analysis]") {
+    auto p = parse("NEURON { SUFFIX s }\nPARAMETER { k = 1 }\nSTATE { a }\nBREAKPOINT { SOLVE dis }\n"
+                   "DISCRETE dis { a = a - k*a@1 }");
+    INFO(p.messages());
+    REQUIRE(p.ok());
+    auto& assign = as<AssignStmt>(*p.proc(ProcKind::discrete)->body->statements.at(0));
+    CHECK(to_nmodl(*assign.value) == "a - k * a@1");
+    CHECK(parse("NEURON { SUFFIX s }\nASSIGNED { x b }\nINITIAL { x = b@1 }").said("'b' must be a STATE to be used as b@1"));
 }

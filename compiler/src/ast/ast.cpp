@@ -35,6 +35,7 @@ std::unique_ptr<NameExpr> NameExpr::clone_name() const {
     auto e = std::make_unique<NameExpr>(name, loc);
     e->primes = primes;
     e->index = clone_or_null(index);
+    e->history = history;
     return with_parens(std::move(e), *this);
 }
 

@@ -48,6 +48,7 @@ void write_core(std::ostream& out, const Expr& e) {
         case ExprKind::name: {
             auto& n = as<NameExpr>(e);
             out << n.name << std::string(static_cast<std::size_t>(n.primes), '\'');
+            if (n.history) out << '@' << *n.history;
             if (n.index) {
                 out << '[';
                 write_nmodl(out, *n.index);

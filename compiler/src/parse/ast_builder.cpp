@@ -1,5 +1,6 @@
 #include "ast_builder.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -634,6 +635,7 @@ std::unique_ptr<NameExpr> AstBuilder::var_ref(P::VarRefContext* ctx) {
     } else {
         e = std::make_unique<NameExpr>(ctx->IDENT() ? ctx->IDENT()->getText() : "", loc(ctx));
     }
+    if (ctx->history) e->history = static_cast<long>(std::min(number_value(ctx->history), 1e9));
     if (ctx->expr()) e->index = expr(ctx->expr());
     return e;
 }

@@ -206,11 +206,7 @@ private:
             case StmtKind::watch: watch(as<WatchStmt>(s)); return;
             case StmtKind::for_netcons: for_netcons(as<ForNetconsStmt>(s)); return;
             case StmtKind::net_initial: net_initial(as<NetInitialStmt>(s)); return;
-            case StmtKind::lag: {
-                auto& l = as<LagStmt>(s);
-                if (!info_.find(l.var.name)) undefined_name(l.var.name, l.var.loc);
-                return;
-            }
+            case StmtKind::lag: lag(as<LagStmt>(s)); return;
             case StmtKind::conductance: {
                 auto& c = as<ConductanceStmt>(s);
                 if (kind() != ProcKind::breakpoint)
@@ -413,6 +409,34 @@ private:
             if (!info_.find(sp.name)) undefined_name(sp.name, sp.loc);
     }
 
+    // `LAG x BY d` declares lag_x_d, x as it was d ago: a file-level variable, as nocmodl makes it.
+    void lag(const LagStmt& l) {
+        const Variable* x = info_.find(l.var.name);
+        const Variable* d = info_.find(l.by.name);
+        if (!x) undefined_name(l.var.name, l.var.loc);
+        else if (x->origin != VariableOrigin::state && x->origin != VariableOrigin::assigned)
+            diags_.error(l.var.loc, "LAG needs a STATE or ASSIGNED variable, not '" + l.var.name + "'",
+                         "LAG x BY d delays a STATE or ASSIGNED x by the PARAMETER or CONSTANT d");
+        if (!d) undefined_name(l.by.name, l.by.loc);
+        else if (d->origin != VariableOrigin::parameter && d->origin != VariableOrigin::constant)
+            diags_.error(l.by.loc, "LAG ... BY needs a PARAMETER or CONSTANT, not '" + l.by.name + "'",
+                         "declare the delay " + l.by.name + " in PARAMETER");
+        if (!x || !d) return;
+        Variable lagged;
+        lagged.name = "lag_" + l.var.name + "_" + l.by.name;
+        lagged.loc = l.loc;
+        lagged.origin = VariableOrigin::top_local;
+        lagged.storage = Storage::global;
+        lagged.array_size = x->array_size;
+        if (info_.find(lagged.name)) {
+            diags_.error(l.loc, "'" + lagged.name + "', the variable this LAG makes, is already declared",
+                         "rename the other " + lagged.name);
+            return;
+        }
+        info_.variable_index[lagged.name] = info_.variables.size();
+        info_.variables.push_back(std::move(lagged));
+    }
+
     bool in_net_receive() const { return kind() == ProcKind::net_receive; }
 
     void watch(const WatchStmt& w) {
@@ -523,11 +547,12 @@ private:
     }
 
     void resolve(const NameExpr& n, bool write) {
+        if (n.history) history(n);
         if (const LocalName* local = find_local(n.name)) {
             check_index(n, local->array_size);
             return;
         }
-        if (Variable* v = info_.find(n.name)) {
+        if (Variable* v = info_.find(n.name) ? info_.find(n.name) : state_start_value(info_, n.name)) {
             check_index(n, v->array_size);
             if (write) written(n, *v);
             else v->read_in_code = true;
@@ -545,6 +570,13 @@ private:
             return;
         }
         undefined_name(n.name, n.loc);
+    }
+
+    // `a@1`, a DISCRETE block's look back: nocmodl keeps a history only for STATEs.
+    void history(const NameExpr& n) {
+        if (find_local(n.name) || !info_.find(n.name) || info_.find(n.name)->origin != VariableOrigin::state)
+            diags_.error(n.loc, "'" + n.name + "' must be a STATE to be used as " + n.name + "@" +
+                         std::to_string(*n.history), "only STATEs keep the values of earlier DISCRETE steps");
     }
 
     void written(const NameExpr& n, Variable& v) {

@@ -301,6 +301,10 @@ private:
     }
 
     void named_block(const ProcItem& p) {
+        Variable probe;  // a block's name follows the rules of other names
+        probe.name = p.name.name;
+        probe.loc = p.name.loc;
+        check_name(probe);
         for (const ProcItem* other : info_.blocks) {
             if (other == &p || other->name.name != p.name.name) continue;
             if (other->proc == ProcKind::derivative || other->proc == ProcKind::kinetic ||
@@ -357,6 +361,7 @@ private:
                         break;
                     case NameListKind::range:
                     case NameListKind::global:
+                        if (!v) v = state_start_value(info_, name.name);
                         if (!v) {
                             diags_.warning(name.loc, std::string(to_string(list.kind)) + " names '" + name.name +
                                            "', which is not declared; it is ignored",
@@ -518,6 +523,24 @@ private:
 
 void collect_declarations(const Module& module, MechanismInfo& info, DiagnosticEngine& diags) {
     DeclarationCollector(module, info, diags).run();
+}
+
+Variable* state_start_value(MechanismInfo& info, const std::string& name) {
+    if (name.size() < 2 || name.back() != '0') return nullptr;
+    const Variable* state = info.find(name.substr(0, name.size() - 1));
+    if (!state || state->origin != VariableOrigin::state) return nullptr;
+    if (Variable* declared = info.find(name)) return declared;
+    Variable v;
+    v.name = name;
+    v.loc = state->loc;
+    v.origin = VariableOrigin::parameter;
+    v.storage = Storage::global;
+    v.value = 0.0;
+    v.value_text = "0";
+    v.unit = state->unit;
+    info.variable_index[name] = info.variables.size();
+    info.variables.push_back(std::move(v));
+    return &info.variables.back();
 }
 
 }  // namespace cornu::nmodl

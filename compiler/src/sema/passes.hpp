@@ -16,6 +16,10 @@ void check_code(const Module& module, MechanismInfo& info, DiagnosticEngine& dia
 // 3. What later stages do not support (reported by `cornu check`, not errors).
 void find_unsupported(const Module& module, MechanismInfo& info);
 
+// nocmodl gives every STATE x a global x0, the value x starts from before INITIAL runs (0 unless
+// set). Returns `name` if it is such an x0, declaring it on first use; nullptr otherwise.
+Variable* state_start_value(MechanismInfo& info, const std::string& name);
+
 // Edit distance, for "did you mean" hints.
 std::size_t edit_distance(const std::string& a, const std::string& b);
 

@@ -157,6 +157,8 @@ private:
                 if (as<NameExpr>(e).primes > 0 && block_kind_ != ProcKind::derivative)
                     add(e.loc, "derivative outside DERIVATIVE",
                         "NEURON's Dx variables (x' outside a DERIVATIVE block) are not supported");
+                if (as<NameExpr>(e).history)
+                    add(e.loc, "DISCRETE history", "values of earlier DISCRETE steps (a@1) are not supported");
                 return;
             case ExprKind::unary: expr(*as<UnaryExpr>(e).operand); return;
             case ExprKind::binary:

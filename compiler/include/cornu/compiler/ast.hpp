@@ -63,6 +63,7 @@ struct NameExpr final : Expr {
     std::string name;  // without primes
     int primes = 0;
     ExprPtr index;     // array subscript, or null
+    std::optional<long> history;  // `a@1`: the value of STATE a 1 DISCRETE step back
 };
 
 struct StringExpr final : Expr {
