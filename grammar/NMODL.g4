@@ -103,7 +103,9 @@ limits : '<' signedNumber ',' signedNumber '>' ;
 
 tolerance : '<' signedNumber '>' ;
 
-signedNumber : '-'? number ;
+// nocmodl replaces a DEFINEd name by its integer wherever a number may stand (WATCH flags,
+// PARAMETER values, limits, VALENCE); the AST builder does the same.
+signedNumber : '-'? (number | defined=IDENT) ;
 
 number : INTEGER | REAL ;
 

@@ -277,3 +277,24 @@ INITIAL {
     };
     CHECK(strip(a.str()) == strip(b.str()));
 }
+
+TEST_CASE("a DEFINEd name stands for its integer where a number belongs, as in nocmodl", "[parser]") {
+    auto p = parse(R"(DEFINE rise 2
+DEFINE Z 3
+NEURON { POINT_PROCESS s USEION x READ ex VALENCE Z }
+PARAMETER { n = rise <0, Z> }
+ASSIGNED { v ex }
+NET_RECEIVE(w) { WATCH (v > -55) rise }
+)", false);
+    INFO(p.messages());
+    REQUIRE(p.ok());
+    auto* params = p.item<ParameterItem>();
+    CHECK(params->decls.at(0).value->value == 2);
+    CHECK(params->decls.at(0).high->value == 3);
+    CHECK(*p.item<NeuronItem>()->ions.at(0).valence == 3);
+    auto& watch = as<WatchStmt>(*p.proc(ProcKind::net_receive)->body->statements.at(0));
+    CHECK(watch.clauses.at(0).flag == 2);
+    CHECK(watch.clauses.at(0).flag_text == "2");
+    // A name that was not DEFINEd (or only later) is an error.
+    CHECK(parse("NEURON { SUFFIX s }\nPARAMETER { n = N }\nDEFINE N 2\n", false).said("'N' stands where a number belongs"));
+}

@@ -85,15 +85,27 @@ std::vector<Ident> AstBuilder::idents(const std::vector<TerminalNode*>& nodes) {
 
 SignedNumber AstBuilder::signed_number(P::SignedNumberContext* ctx) {
     SignedNumber n;
-    if (!ctx || !ctx->number()) return n;
-    antlr4::Token* token = ctx->number()->getStart();
-    n.value = number_value(token);
-    n.text = token->getText();
+    if (!ctx) return n;
+    n.loc = loc(ctx);
+    if (ctx->defined) {
+        std::string name = ctx->defined->getText();
+        auto found = defines_.find(name);
+        if (found == defines_.end()) {
+            diags_.error(loc(ctx->defined), "'" + name + "' stands where a number belongs but is not DEFINEd",
+                         "write a number, or DEFINE " + name + " <integer> before this line");
+            return n;
+        }
+        n.value = static_cast<double>(found->second);
+        n.text = std::to_string(found->second);
+    } else if (ctx->number()) {
+        antlr4::Token* token = ctx->number()->getStart();
+        n.value = number_value(token);
+        n.text = token->getText();
+    }
     if (ctx->MINUS()) {
         n.value = -n.value;
         n.text = "-" + n.text;
     }
-    n.loc = loc(ctx);
     return n;
 }
 
@@ -172,6 +184,7 @@ ItemPtr AstBuilder::top_item(P::TopItemContext& ctx) {
             v = 0;
         }
         item->value = static_cast<long>(v);
+        defines_[item->name.name] = item->value;
         return item;
     }
     if (auto* c = dynamic_cast<P::IncludeItemContext*>(&ctx)) {

@@ -5,6 +5,7 @@
 #include "cornu/compiler/ast.hpp"
 #include "cornu/compiler/diagnostics.hpp"
 
+#include <map>
 #include <string>
 
 namespace cornu::nmodl {
@@ -59,6 +60,7 @@ private:
     std::uint32_t file_;
     const std::string& text_;
     DiagnosticEngine& diags_;
+    std::map<std::string, long> defines_;  // the DEFINEs seen so far, in file order
 };
 
 }  // namespace cornu::nmodl

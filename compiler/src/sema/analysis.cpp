@@ -43,21 +43,14 @@ Variable* MechanismInfo::find(const std::string& n) {
 }
 
 const Callable* MechanismInfo::find_callable(const std::string& n) const {
-    for (const Callable& c : callables)
-        if (c.name == n) return &c;
-    return nullptr;
+    auto it = callable_index.find(n);
+    return it == callable_index.end() ? nullptr : &callables[it->second];
 }
 
+// The first DERIVATIVE, KINETIC, LINEAR, NONLINEAR or DISCRETE block named n.
 const ProcItem* MechanismInfo::find_block(const std::string& n) const {
-    for (const ProcItem* p : blocks) {
-        if (p->name.name != n) continue;
-        switch (p->proc) {
-            case ProcKind::derivative: case ProcKind::kinetic: case ProcKind::linear:
-            case ProcKind::nonlinear: case ProcKind::discrete: return p;
-            default: break;
-        }
-    }
-    return nullptr;
+    auto it = named_block_index.find(n);
+    return it == named_block_index.end() ? nullptr : it->second;
 }
 
 bool MechanismInfo::has_currents() const {

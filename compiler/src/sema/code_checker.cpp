@@ -717,6 +717,9 @@ private:
     }
 
     std::optional<std::string> closest_variable(const std::string& name) {
+        // Past the error limit the diagnostic is dropped: do not search for a suggestion, which
+        // costs a pass over every name (thousands of undeclared names made this quadratic).
+        if (diags_.too_many_errors()) return std::nullopt;
         std::vector<std::string> names;
         for (const auto& v : info_.variables) names.push_back(v.name);
         for (const auto& scope : scopes_)
@@ -726,6 +729,7 @@ private:
     }
 
     std::optional<std::string> closest_function(const std::string& name) {
+        if (diags_.too_many_errors()) return std::nullopt;  // see closest_variable
         std::vector<std::string> names;
         for (const auto& c : info_.callables) names.push_back(c.name);
         for (const char* s : {"exp", "log", "log10", "sqrt", "fabs", "pow", "sin", "cos", "tanh", "net_send",
@@ -735,6 +739,7 @@ private:
     }
 
     std::optional<std::string> closest_block(const std::string& name) {
+        if (diags_.too_many_errors()) return std::nullopt;  // see closest_variable
         std::vector<std::string> names;
         for (const ProcItem* p : info_.blocks)
             if (!p->name.name.empty()) names.push_back(p->name.name);
