@@ -131,6 +131,14 @@ const BuiltinFunction* find_builtin_function(std::string_view name) {
     return it == builtin_functions.end() ? nullptr : &*it;
 }
 
+bool is_reserved_function_name(std::string_view name) {
+    // erfc and unirand come from C's and cornu's libraries; play_time is cornu's own.
+    static constexpr std::array unreserved{std::string_view("erfc"), std::string_view("unirand"),
+                                           std::string_view("play_time")};
+    return find_builtin_function(name) &&
+           std::find(unreserved.begin(), unreserved.end(), name) == unreserved.end();
+}
+
 const IntegrationMethod* find_integration_method(std::string_view name) {
     auto it = std::find_if(integration_methods.begin(), integration_methods.end(),
                            [&](const IntegrationMethod& m) { return m.name == name; });

@@ -23,6 +23,10 @@ struct BuiltinFunction {
 // nullptr if `name` is not a built-in function.
 const BuiltinFunction* find_builtin_function(std::string_view name);
 
+// True for the built-in functions whose names nocmodl refuses for variables and functions of a
+// mechanism ("exp is a RESERVED WORD"): all but a few it does not know itself.
+bool is_reserved_function_name(std::string_view name);
+
 // An integration method of nocmodl's methods table and the blocks it can solve. nocmodl lexes
 // these names as keywords, so they cannot name variables either.
 struct IntegrationMethod {

@@ -94,7 +94,7 @@ private:
         if (!v.name.empty() && v.name[0] == '_')
             diags_.error(v.loc, "name '" + v.name + "' begins with '_'",
                          "names beginning with '_' are reserved for the translator; rename it");
-        else if (find_builtin_function(v.name))
+        else if (is_reserved_function_name(v.name))
             diags_.error(v.loc, "'" + v.name + "' is the name of a built-in function",
                          "NEURON reserves the names of its functions; rename it");
         else if (find_integration_method(v.name))
