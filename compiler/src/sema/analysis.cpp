@@ -10,6 +10,7 @@ MechanismInfo analyse(const Module& module, DiagnosticEngine& diags) {
     MechanismInfo info;
     collect_declarations(module, info, diags);
     check_code(module, info, diags);
+    localise_written_globals(module, info);
     find_unsupported(module, info);
     return info;
 }

@@ -13,6 +13,9 @@ void collect_declarations(const Module& module, MechanismInfo& info, DiagnosticE
 //    derivatives of STATEs, SOLVE targets and methods, TABLEs.
 void check_code(const Module& module, MechanismInfo& info, DiagnosticEngine& diags);
 
+// 2b. GLOBAL ASSIGNED variables and file-scope LOCALs the code writes become per instance.
+void localise_written_globals(const Module& module, MechanismInfo& info);
+
 // 3. What later stages do not support (reported by `cornu check`, not errors).
 void find_unsupported(const Module& module, MechanismInfo& info);
 
