@@ -9,17 +9,6 @@
 // Units are token sequences inside parentheses; they are kept as text and never enforced.
 grammar NMODL;
 
-@lexer::members {
-    // The type of the last token handed to the parser (hidden and skipped tokens excluded).
-    size_t previousTokenType_ = 0;
-
-    std::unique_ptr<antlr4::Token> nextToken() override {
-        auto token = antlr4::Lexer::nextToken();
-        previousTokenType_ = token->getType();
-        return token;
-    }
-}
-
 // ----------------------------------------------------------------------------------------------
 // File structure
 // ----------------------------------------------------------------------------------------------
@@ -60,7 +49,7 @@ neuronStmt
     | represents                                                        # representsStmt
     ;
 
-represents : REPRESENTS ONTOLOGY_ID ;
+represents : REPRESENTS_ID ;
 
 // nocmodl requires the commas: `RANGE a b` is its syntax error.
 nameList : IDENT (',' IDENT)* ;
@@ -314,9 +303,12 @@ NE : '!=' ;
 AND : '&&' ;
 OR : '||' ;
 
-// An ontology id (`NCIT:C17145`, `[CHEBI:29101]`) is only a token right after REPRESENTS, so that
-// `name:comment` keeps meaning a name followed by a comment everywhere else.
-ONTOLOGY_ID : '['? [a-zA-Z] [a-zA-Z0-9_]* ':' [a-zA-Z0-9_]* ']'? {previousTokenType_ == REPRESENTS}? ;
+// `REPRESENTS NCIT:C17145`, `REPRESENTS [CHEBI:29101]`: the ontology id is one token with its
+// keyword, so that `name:comment` keeps meaning a name followed by a comment everywhere else.
+// (The id used to be a token of its own behind a lexer predicate, true only after REPRESENTS; but
+// the ANTLR 4.9 C++ runtime leaks an ATN config set each time a lexer predicate leaves no way to
+// go on, as in `e:]`: found by the fuzzer, tests/fuzz/regressions/lexer_predicate_leak.mod.)
+REPRESENTS_ID : 'REPRESENTS' [ \t\r\n\f]+ '['? [a-zA-Z] [a-zA-Z0-9_]* ':' [a-zA-Z0-9_]* ']'? ;
 
 PRIME_NAME : [a-zA-Z_] [a-zA-Z0-9_]* '\''+ ;
 IDENT : [a-zA-Z_] [a-zA-Z0-9_]* ;

@@ -32,6 +32,13 @@ BinaryOp binary_op(std::size_t token_type) {
     }
 }
 
+// "REPRESENTS NCIT:C17145" -> "NCIT:C17145": the grammar lexes the keyword and the id as one token.
+std::string ontology_id(NMODLParser::RepresentsContext* ctx) {
+    std::string text = ctx->REPRESENTS_ID()->getText();
+    std::size_t start = text.find_first_not_of(" \t\r\n\f", std::string("REPRESENTS").size());
+    return start == std::string::npos ? std::string() : text.substr(start);
+}
+
 // Strips a block's opening and closing keywords: "VERBATIM ... ENDVERBATIM" -> " ... ".
 std::string between(const std::string& text, std::size_t open_length, std::size_t close_length) {
     if (text.size() < open_length + close_length) return {};
@@ -237,7 +244,7 @@ ItemPtr AstBuilder::neuron(P::NeuronBlockContext& ctx) {
             if (c->readList) d.read = idents(c->readList->IDENT());
             if (c->writeList) d.write = idents(c->writeList->IDENT());
             if (c->valence) d.valence = signed_number(c->valence).value;
-            if (c->represents()) d.represents = c->represents()->ONTOLOGY_ID()->getText();
+            if (c->represents()) d.represents = ontology_id(c->represents());
             d.loc = loc(c);
             item->ions.push_back(std::move(d));
             continue;
@@ -263,7 +270,7 @@ ItemPtr AstBuilder::neuron(P::NeuronBlockContext& ctx) {
             continue;
         }
         if (auto* c = dynamic_cast<P::RepresentsStmtContext*>(s)) {
-            item->represents.push_back(c->represents()->ONTOLOGY_ID()->getText());
+            item->represents.push_back(ontology_id(c->represents()));
         }
     }
     return item;

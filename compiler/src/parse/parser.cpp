@@ -237,7 +237,9 @@ private:
         std::string expected = expected_tokens(parser);
         if (!expected.empty()) message += "; expected " + expected;
         std::string word = token->getText();
-        if (token->getType() == P::ELSE)
+        if (token->getType() == P::REPRESENTS)  // without an id after it, it is not a REPRESENTS_ID
+            hint = "REPRESENTS is followed by an ontology id such as NCIT:C17145 or [CHEBI:29101]";
+        else if (token->getType() == P::ELSE)
             hint = "'" + word + "' follows the closing '}' of an if: if (condition) { ... } else { ... }";
         else if (starts_file_level_block(token) && expects(parser, P::RBRACE))
             hint = "'" + word + "' begins a new block, so the block before it is not closed: add its '}'";
