@@ -23,6 +23,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 
 namespace cornu::codegen {
 
@@ -265,14 +266,18 @@ private:
         return Function::Create(type, Function::ExternalLinkage, name, *module_);
     }
 
-    Function* internal_function(const std::string& name, Type* result, const std::vector<Type*>& extra) {
+    // An internal, always-inline function taking the environment. Only instance-loop functions
+    // get noalias parameters: inlining a noalias callee inside a loop leaves scope declarations
+    // in the loop body, which would hide the loop's parallel annotation from the vectoriser.
+    Function* internal_function(const std::string& name, Type* result, const std::vector<Type*>& extra,
+                                bool noalias = false) {
         std::vector<Type*> params = env_types();
         params.insert(params.end(), extra.begin(), extra.end());
         auto* type = llvm::FunctionType::get(result, params, false);
         Function* f = Function::Create(type, Function::InternalLinkage, name, *module_);
         f->addFnAttr(llvm::Attribute::AlwaysInline);
         f->addFnAttr(llvm::Attribute::NoUnwind);
-        mark_noalias(f, env_size());
+        if (noalias) mark_noalias(f, env_size());
         return f;
     }
 
@@ -311,6 +316,9 @@ private:
     struct FunctionState {
         Function* fn = nullptr;
         Env env;
+        // Set when this code writes memory shared by all instances (a GLOBAL, directly or in a
+        // called function): its instance loop then has a real dependence between iterations.
+        bool writes_shared = false;
         std::vector<std::map<std::string, Local>> scopes;
         ProcKind kind = ProcKind::procedure;
         const ProcItem* proc = nullptr;
@@ -379,6 +387,7 @@ private:
         block(*callable.item->body);
         if (!b_.GetInsertBlock()->getTerminator())
             b_.CreateRet(result ? b_.CreateLoad(f64_, result) : c(0.0));
+        if (state.writes_shared) shared_writers_.insert(callable.name);
         fs_ = nullptr;
     }
 
@@ -458,6 +467,8 @@ private:
         Value* value = expr(*a.value);
         Value* address = lvalue(target);
         if (address) b_.CreateStore(value, address);
+        if (!find_local(target.name))
+            if (const Variable* v = info_.find(target.name); v && v->storage == Storage::global) fs_->writes_shared = true;
     }
 
     // x' = e inside a DERIVATIVE body evaluated for an implicit solver: f[k] = e.
@@ -798,6 +809,7 @@ private:
             std::vector<Value*> args;
             flatten(fs_->env, args);
             for (const ExprPtr& a : call.args) args.push_back(expr(*a));
+            if (shared_writers_.count(call.callee)) fs_->writes_shared = true;
             return b_.CreateCall(it->second, args);
         }
         const std::string& f = call.callee;
@@ -1393,32 +1405,94 @@ private:
         if (!layout_.tables.empty()) table_kernel();
     }
 
-    // void kernel(cornu_mech_data*): loads the environment and loops over instances.
+    // void kernel(cornu_mech_data*): loads the environment and calls the instance loop, which is a
+    // separate always-inline function whose pointer parameters are noalias. After inlining, every
+    // access in the loop carries that no-alias information, so the loop vectoriser needs no
+    // run-time overlap checks between the field arrays.
     template <class Body>
     void kernel_loop(KernelKind kind, Body body) {
-        Function* f = Function::Create(llvm::FunctionType::get(void_, {ptr_}, false), Function::ExternalLinkage,
-                                       kernel_symbol(info_.name, kind), *module_);
+        std::string name = kernel_symbol(info_.name, kind);
+        vectorise_ = kind != KernelKind::init;
+        Function* loop_fn = internal_function(name + ".loop", void_, {i64_}, /*noalias=*/true);
+        {
+            FunctionState state;
+            state.kind = kind == KernelKind::init ? ProcKind::initial : ProcKind::breakpoint;
+            begin_function(state, loop_fn);
+            state.env = env_from_args(loop_fn);
+            Value* n = loop_fn->getArg(static_cast<unsigned>(env_size()));
+            state.env.v_slot = entry_alloca(f64_, "v");
+            loop(n, [&](Value* i) {
+                state.env.instance = i;
+                if (info_.kind != MechanismKind::artificial_cell) {
+                    Value* node = instance_node();
+                    b_.CreateStore(b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, state.env.node_v, node)), state.env.v_slot);
+                }
+                body(state);
+            }, [&] { return vectorise_ && instances_independent(state); });
+            b_.CreateRetVoid();
+            fs_ = nullptr;
+        }
+        Function* f = Function::Create(llvm::FunctionType::get(void_, {ptr_}, false), Function::ExternalLinkage, name,
+                                       *module_);
         f->addFnAttr(llvm::Attribute::NoUnwind);
         FunctionState state;
-        state.kind = kind == KernelKind::init ? ProcKind::initial : ProcKind::breakpoint;
         begin_function(state, f);
-        state.env = load_env(f->getArg(0));
-        Value* n = b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n));
-        state.env.v_slot = entry_alloca(f64_, "v");
-        loop(n, [&](Value* i) {
-            state.env.instance = i;
-            if (info_.kind != MechanismKind::artificial_cell) {
-                Value* node = instance_node();
-                b_.CreateStore(b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, state.env.node_v, node)), state.env.v_slot);
-            }
-            body(state);
-        });
+        Env env = load_env(f->getArg(0));
+        env.v_slot = llvm::ConstantPointerNull::get(ptr_);
+        env.instance = llvm::ConstantInt::get(i64_, 0);
+        std::vector<Value*> args;
+        flatten(env, args);
+        args.push_back(b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n)));
+        b_.CreateCall(loop_fn, args);
         b_.CreateRetVoid();
         fs_ = nullptr;
     }
 
-    template <class Body>
-    void loop(Value* n, Body body) {
+    // A density mechanism has at most one instance per node, so accumulations into node and ion
+    // arrays from different instances never meet and may run as vector scatters.
+    bool one_instance_per_node() const { return info_.kind == MechanismKind::density; }
+
+    // Instances are independent when the code writes no shared GLOBAL and no two instances can
+    // write the same ion node (density mechanisms have one instance per node).
+    bool instances_independent(const FunctionState& state) const {
+        if (state.writes_shared) return false;
+        if (info_.kind != MechanismKind::density && layout_.writes_concentration) return false;
+        for (const IonInfo& ion : layout_.ions)
+            if (info_.kind != MechanismKind::density && ion.writes_reversal) return false;
+        return true;
+    }
+
+    // Tells the vectoriser that the loop's iterations touch disjoint memory (every access is in
+    // one access group the loop declares parallel), so it needs no dependence analysis across
+    // the gathers from node and ion arrays.
+    void mark_parallel(BasicBlock* head, llvm::BranchInst* latch) {
+        llvm::MDNode* group = llvm::MDNode::getDistinct(ctx_, {});
+        for (BasicBlock& bb : *fs_->fn) {
+            if (&bb == &fs_->fn->getEntryBlock()) continue;
+            for (llvm::Instruction& inst : bb)
+                if (inst.mayReadOrWriteMemory()) inst.setMetadata(llvm::LLVMContext::MD_access_group, group);
+        }
+        (void)head;
+        llvm::Metadata* parallel[] = {llvm::MDString::get(ctx_, "llvm.loop.parallel_accesses"), group};
+        llvm::Metadata* self[] = {nullptr, llvm::MDNode::get(ctx_, parallel)};
+        llvm::MDNode* loop_id = llvm::MDNode::getDistinct(ctx_, self);
+        loop_id->replaceOperandWith(0, loop_id);
+        latch->setMetadata(llvm::LLVMContext::MD_loop, loop_id);
+    }
+
+    // Loops that run once per simulation (INITIAL) are left scalar: vector code would only cost
+    // compile time.
+    void keep_scalar(llvm::BranchInst* latch) {
+        llvm::Metadata* off[] = {llvm::MDString::get(ctx_, "llvm.loop.vectorize.enable"),
+                                 llvm::ConstantAsMetadata::get(llvm::ConstantInt::getFalse(ctx_))};
+        llvm::Metadata* self[] = {nullptr, llvm::MDNode::get(ctx_, off)};
+        llvm::MDNode* loop_id = llvm::MDNode::getDistinct(ctx_, self);
+        loop_id->replaceOperandWith(0, loop_id);
+        latch->setMetadata(llvm::LLVMContext::MD_loop, loop_id);
+    }
+
+    template <class Body, class Parallel>
+    void loop(Value* n, Body body, Parallel parallel) {
         BasicBlock* pre = b_.GetInsertBlock();
         BasicBlock* head = BasicBlock::Create(ctx_, "loop", fs_->fn);
         BasicBlock* exit = BasicBlock::Create(ctx_, "loop.end", fs_->fn);
@@ -1429,8 +1503,15 @@ private:
         body(i);
         Value* next = b_.CreateAdd(i, llvm::ConstantInt::get(i64_, 1), "i.next", true, true);
         i->addIncoming(next, b_.GetInsertBlock());
-        b_.CreateCondBr(b_.CreateICmpSLT(next, n), head, exit);
+        llvm::BranchInst* latch = b_.CreateCondBr(b_.CreateICmpSLT(next, n), head, exit);
+        if (parallel()) mark_parallel(head, latch);
+        else if (!vectorise_) keep_scalar(latch);
         b_.SetInsertPoint(exit);
+    }
+
+    template <class Body>
+    void loop(Value* n, Body body) {
+        loop(n, body, [] { return false; });
     }
 
     Value* ion_array(int ion, int kind) {
@@ -1559,7 +1640,7 @@ private:
                 Value* iptr = b_.CreateInBoundsGEP(f64_, ion_array(ion, 3), ii);
                 b_.CreateStore(b_.CreateFAdd(b_.CreateLoad(f64_, iptr), cur), iptr);
             }
-        });
+        }, [&] { return one_instance_per_node(); });
         b_.CreateRetVoid();
         fs_ = nullptr;
     }
@@ -1579,7 +1660,7 @@ private:
             Value* g = load_field(field_conductance);
             Value* old = b_.CreateLoad(f64_, dptr);
             b_.CreateStore(layout_.electrode_current ? b_.CreateFSub(old, g) : b_.CreateFAdd(old, g), dptr);
-        });
+        }, [&] { return one_instance_per_node(); });
         b_.CreateRetVoid();
         fs_ = nullptr;
     }
@@ -1718,6 +1799,8 @@ private:
     std::map<std::string, Function*> callables_;
     std::map<std::string, Function*> raw_callables_;
     std::vector<const WatchClause*> watch_clauses_;
+    std::set<std::string> shared_writers_;  // callables that write GLOBALs
+    bool vectorise_ = true;                 // the kernel being generated runs every time step
     bool failed_ = false;
     int reported_ = 0;
 };

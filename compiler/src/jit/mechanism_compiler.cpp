@@ -17,11 +17,13 @@
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/CommandLine.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
 #include <llvm/TargetParser/Host.h>
 
+#include <array>
 #include <chrono>
 #include <mutex>
 #include <sstream>
@@ -81,6 +83,26 @@ std::vector<HostSymbol> default_symbols() {
     };
 }
 
+// With CORNU_TIMING set, prints how long each phase of a compilation took (to stderr).
+class PhaseTimer {
+public:
+    void mark(const char* phase) {
+        auto now = Clock::now();
+        phases_.push_back({phase, std::chrono::duration<double>(now - last_).count() * 1e3});
+        last_ = now;
+    }
+    void report(const std::string& name) const {
+        if (!std::getenv("CORNU_TIMING")) return;
+        std::fprintf(stderr, "cornu: compiled %s:", name.c_str());
+        for (const auto& [phase, ms] : phases_) std::fprintf(stderr, " %s %.1f ms;", phase, ms);
+        std::fprintf(stderr, "\n");
+    }
+
+private:
+    Clock::time_point last_ = Clock::now();
+    std::vector<std::pair<const char*, double>> phases_;
+};
+
 // Everything the front end produces for one mechanism.
 struct FrontEnd {
     nmodl::Module module;
@@ -112,6 +134,9 @@ struct MechanismCompiler::Impl {
         std::call_once(once, [] {
             llvm::InitializeNativeTarget();
             llvm::InitializeNativeTargetAsmPrinter();
+            // For developers: LLVM's own options, e.g. CORNU_LLVM_OPTIONS="-pass-remarks-missed=loop-vectorize".
+            if (const char* extra = std::getenv("CORNU_LLVM_OPTIONS"))
+                llvm::cl::ParseCommandLineOptions(2, std::array<const char*, 2>{"cornu", extra}.data());
         });
         auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
         if (!builder) {
@@ -172,10 +197,14 @@ struct MechanismCompiler::Impl {
     void prepare(llvm::Module& m) {
         m.setDataLayout(machine->createDataLayout());
         m.setTargetTriple(machine->getTargetTriple().str());
+        bool avx512 = machine->getTargetFeatureString().contains("+avx512f");
         for (llvm::Function& f : m) {
             if (f.isDeclaration()) continue;
             f.addFnAttr("target-cpu", machine->getTargetCPU());
             f.addFnAttr("target-features", machine->getTargetFeatureString());
+            // LLVM defaults to 256-bit vectors on AVX-512 CPUs (clock throttling on old Xeons);
+            // kernels are long floating-point loops that gain from the full width.
+            if (avx512) f.addFnAttr("prefer-vector-width", "512");
         }
     }
 
@@ -319,19 +348,26 @@ struct MechanismCompiler::Impl {
             }
         }
         std::vector<std::string> included;
+        PhaseTimer timer;
         auto fe = front_end(name, text, sources, diags, &included);
         if (!fe) return std::nullopt;
+        timer.mark("front end");
         llvm::LLVMContext ctx;
         auto module = generate(*fe, ctx, diags);
         if (!module) return std::nullopt;
+        timer.mark("IR");
         optimise(*module);
+        timer.mark("optimise");
         llvm::SmallVector<char, 0> object;
         if (!emit_file(*module, llvm::CodeGenFileType::ObjectFile, object)) {
             diags.error(fe->info.loc, "cannot emit machine code for this CPU", "please report this");
             return std::nullopt;
         }
+        timer.mark("machine code");
         if (options.use_cache) cache.store(cache_key, object.data(), object.size(), serialise(fe->layout), included);
         auto m = link(llvm::StringRef(object.data(), object.size()), fe->layout, diags, fe->info.loc);
+        timer.mark("link");
+        timer.report(fe->info.name);
         if (!m) return std::nullopt;
         m->key = cache_key;
         m->seconds = seconds_since(start);

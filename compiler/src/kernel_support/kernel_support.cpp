@@ -2,6 +2,7 @@
 #include "cornu/compiler/runtime_hooks.h"
 #include "newton.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -38,7 +39,7 @@ constexpr double kinetic_converge = 1e-6;
 constexpr double kinetic_roundoff = 1e-20;
 
 // Gaussian elimination with partial pivoting; a (n*n, row-major) and b are overwritten, x = a^-1 b.
-int solve_dense(int n, std::vector<double>& a, std::vector<double>& b, std::vector<double>& x) {
+int solve_dense(int n, double* a, double* b, double* x) {
     for (int col = 0; col < n; ++col) {
         int pivot = col;
         for (int row = col + 1; row < n; ++row)
@@ -68,10 +69,17 @@ int solve_dense(int n, std::vector<double>& a, std::vector<double>& b, std::vect
 extern "C" int32_t cornu_kinetic_solve(cornu_kinetic_fn f, void* env, int32_t n, double* states, double dt,
                                        int32_t linear, int32_t steady) {
     if (steady) dt = 1e9;
-    std::vector<double> old(states, states + n);
-    std::vector<double> r(static_cast<std::size_t>(n)), j(static_cast<std::size_t>(n) * n), delta(static_cast<std::size_t>(n));
+    // Called per instance per step: the work arrays are reused, never allocated per call.
+    thread_local std::vector<double> scratch;
+    std::size_t size = static_cast<std::size_t>(n);
+    if (scratch.size() < size * (size + 3)) scratch.resize(size * (size + 3));
+    double* old = scratch.data();
+    double* r = old + size;
+    double* delta = r + size;
+    double* j = delta + size;
+    std::copy(states, states + n, old);
     for (int iteration = 0; iteration < kinetic_max_iterations; ++iteration) {
-        f(env, states, old.data(), dt, r.data(), j.data());
+        f(env, states, old, dt, r, j);
         if (int error = solve_dense(n, j, r, delta)) return error;
         double change = 0.0;
         for (int32_t i = 0; i < n; ++i) {
