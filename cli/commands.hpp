@@ -13,4 +13,7 @@ void add_check_command(CLI::App& app, int& status);
 // Adds `cornu compile FILE.mod... [--emit=STAGE]`.
 void add_compile_command(CLI::App& app, int& status);
 
+// Adds `cornu simulate CASE.yaml [-o DIR]`.
+void add_simulate_command(CLI::App& app, int& status);
+
 }  // namespace cornu::cli

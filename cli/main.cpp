@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     int status = 0;
     cornu::cli::add_check_command(app, status);
     cornu::cli::add_compile_command(app, status);
+    cornu::cli::add_simulate_command(app, status);
 
     try {
         app.parse(argc, argv);

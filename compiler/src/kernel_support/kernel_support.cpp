@@ -87,8 +87,12 @@ extern "C" int32_t cornu_kinetic_solve(cornu_kinetic_fn f, void* env, int32_t n,
             change += std::fabs(delta[i]);
             if (!linear && states[i] < 0.0) states[i] = 0.0;
         }
-        if (linear && !steady) return success;
-        if (change <= kinetic_converge) return success;
+        if ((linear && !steady) || change <= kinetic_converge) {
+            // scopmath's sparse evaluates the block once more at the solution, so assignments in
+            // it (cabpump.mod's `cai = ca[0]`, fluxes) see the new states.
+            f(env, states, old, dt, r, j);
+            return success;
+        }
     }
     return exceeded_iterations;
 }

@@ -114,15 +114,20 @@ public:
 private:
     BlockPtr init() {
         auto block = std::make_unique<Block>();
-        // States start at <state>0 = 0, except concentrations taken from the ion (§C1.6).
+        // States start at <state>0, except concentrations taken from the ion (§C1.6). nocmodl
+        // makes <state>0 a hidden static equal to 0 unless the file declares a variable of that
+        // name (cabpump.mod's PARAMETER pump0), which is then used.
         for (const Variable& v : info_.variables) {
             if (v.origin != VariableOrigin::state || v.ion) continue;
+            const Variable* start = info_.find(v.name + "0");
+            bool declared_start = start && start->array_size == 0;
             int count = v.array_size ? v.array_size : 1;
             for (int e = 0; e < count; ++e) {
                 auto assign = std::make_unique<AssignStmt>(v.loc);
                 assign->target = std::make_unique<NameExpr>(v.name, v.loc);
                 if (v.array_size) assign->target->index = std::make_unique<NumberExpr>(e, std::to_string(e), v.loc);
-                assign->value = std::make_unique<NumberExpr>(0.0, "0", v.loc);
+                if (declared_start) assign->value = std::make_unique<NameExpr>(start->name, v.loc);
+                else assign->value = std::make_unique<NumberExpr>(0.0, "0", v.loc);
                 block->statements.push_back(std::move(assign));
             }
         }
@@ -255,7 +260,14 @@ private:
     }
 
     static std::string derivative_local(const StateRef& s) {
-        return "D" + s.name + (s.array_size ? "_" + std::to_string(s.element) : "") + "_";
+        std::string name = "D";
+        name += s.name;
+        if (s.array_size) {
+            name += '_';
+            name += std::to_string(s.element);
+        }
+        name += '_';
+        return name;
     }
 
     static std::unique_ptr<NameExpr> state_ref(const StateRef& s, SourceLocation loc) {
@@ -321,7 +333,10 @@ void print_kernels(std::ostream& out, const KernelCode& code) {
             << (s.method == ImplicitSystem::Method::sparse ? "sparse" : "derivimplicit") << ")";
         if (s.method == ImplicitSystem::Method::sparse) out << (s.linear ? " linear" : " nonlinear");
         out << " states:";
-        for (const StateRef& r : s.states) out << ' ' << r.name << (r.array_size ? "[" + std::to_string(r.element) + "]" : "");
+        for (const StateRef& r : s.states) {
+            out << ' ' << r.name;
+            if (r.array_size) out << '[' << r.element << ']';
+        }
         out << '\n';
     }
     for (const std::string& n : code.notes) out << "NOTE " << n << '\n';

@@ -1,0 +1,50 @@
+// Cells discretised into nodes exactly as NEURON 8.2 does (NEURON_SEMANTICS.md §A): a node per
+// segment centre, a zero-area node at each section's x = 1 end, a root node per root section,
+// segment areas and half-segment axial resistances, and the off-diagonal coefficients of the
+// cable equation. Nodes are numbered roots first, then each cell's sections breadth first, so a
+// parent's index is always below its children's.
+#pragma once
+
+#include "cornu/runtime/model.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace cornu::runtime {
+
+// Where a section's nodes are. Internally a section runs from its attached end (x' = 0) to its
+// free end; `reversed` sections (child_x = 1) have x' = 1 - x.
+struct SectionNodes {
+    int first = 0;     // node of pnode[0]; pnode[j] = first + j, pnode[nseg] = first + nseg
+    int attached = 0;  // the node at x' = 0: the parent's node there, or the root node
+    int nseg = 1;
+    bool reversed = false;
+
+    // The node NEURON uses for sec(x): end nodes at 0 and 1, else the centre of the segment.
+    int node_at(double x) const;
+    // Node of segment k counted in the user's x order (k = 0 nearest x = 0).
+    int segment_node(int k) const { return first + (reversed ? nseg - 1 - k : k); }
+};
+
+struct CableNodes {
+    int root_count = 0;
+    std::vector<int32_t> parent;  // -1 for root nodes
+    std::vector<double> area;     // um2; 100 for zero-area nodes
+    std::vector<double> a, b;     // NODEA, NODEB
+    std::vector<double> diam;     // um
+    std::vector<double> cm;       // uF/cm2; only meaningful where has_capacitance
+    std::vector<std::uint8_t> has_capacitance;
+    std::vector<int32_t> cell_of;  // cell of each node (for messages)
+    std::vector<std::vector<SectionNodes>> sections;  // [cell][section]
+
+    std::size_t size() const { return parent.size(); }
+    int node_at(const Site& site) const {
+        return sections[static_cast<std::size_t>(site.cell)][static_cast<std::size_t>(site.section)].node_at(site.x);
+    }
+    // The section and position of a node, for messages: "c0.soma(0.5)".
+    std::string describe(const std::vector<Cell>& cells, int node) const;
+};
+
+CableNodes discretise(const std::vector<Cell>& cells);
+
+}  // namespace cornu::runtime
