@@ -86,7 +86,8 @@ CableNodes discretise(const std::vector<Cell>& cells) {
     out.cm.assign(n, 0.0);
     out.has_capacitance.assign(n, 0);
     out.cell_of.assign(n, 0);
-    std::vector<double> rinv(n, 0.0);  // root nodes: 0
+    out.rinv.assign(n, 0.0);  // root nodes: 0
+    std::vector<double>& rinv = out.rinv;
 
     for (std::size_t c = 0; c < cells.size(); ++c) {
         for (int s : orders[c]) {

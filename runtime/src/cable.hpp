@@ -30,6 +30,7 @@ struct CableNodes {
     int root_count = 0;
     std::vector<int32_t> parent;  // -1 for root nodes
     std::vector<double> area;     // um2; 100 for zero-area nodes
+    std::vector<double> rinv;     // uS to the parent (0 for roots); NEURON's ri(x) is 1/rinv
     std::vector<double> a, b;     // NODEA, NODEB
     std::vector<double> diam;     // um
     std::vector<double> cm;       // uF/cm2; only meaningful where has_capacitance

@@ -173,11 +173,14 @@ Section read_section(const Reader& r, const YAML::Node& node, const Cell& cell) 
 Cell read_cell(const Reader& r, const YAML::Node& node, const fs::path& base) {
     r.allow_keys(node, {"name", "sections", "template", "description"}, "a cell");
     Cell cell;
+    if (YAML::Node name = node["name"]) cell.name = r.text(name, "the cell name");
     if (YAML::Node tmpl = node["template"]) {
         if (node["sections"]) r.fail(node, "a cell has either 'sections' or a 'template', not both");
         fs::path path = base / r.text(tmpl, "the template path");
         try {
+            std::string name = cell.name;
             cell = read_cell_template(path.string());
+            if (!name.empty()) cell.name = name;
         } catch (const ModelError& e) {
             r.fail(tmpl, fmt::format("in the cell template {}:\n{}", path.string(), e.what()));
         }
@@ -187,7 +190,6 @@ Cell read_cell(const Reader& r, const YAML::Node& node, const fs::path& base) {
         for (const auto& s : sections) cell.sections.push_back(read_section(r, s, cell));
         if (cell.sections.empty()) r.fail(sections, "a cell needs at least one section");
     }
-    if (YAML::Node name = node["name"]) cell.name = r.text(name, "the cell name");
     if (cell.name.empty()) r.fail(node, "a cell needs a name");
     return cell;
 }

@@ -63,11 +63,24 @@ const Mechanism* MechanismCatalogue::load_file(const std::string& path, SourceMa
         diags.error({}, "cannot compile mechanisms on this machine: " + compiler_->error());
         return nullptr;
     }
-    auto compiled = compiler_->compile_file(path, sources, diags);
+    return register_loaded(compiler_->compile_file(path, sources, diags), path, diags);
+}
+
+const Mechanism* MechanismCatalogue::load_text(const std::string& name, const std::string& text,
+                                               SourceManager& sources, DiagnosticEngine& diags) {
+    if (!compiler_->ok()) {
+        diags.error({}, "cannot compile mechanisms on this machine: " + compiler_->error());
+        return nullptr;
+    }
+    return register_loaded(compiler_->compile_text(name, text, sources, diags), name, diags);
+}
+
+const Mechanism* MechanismCatalogue::register_loaded(std::optional<CompiledMechanism> compiled,
+                                                     const std::string& file, DiagnosticEngine& diags) {
     if (!compiled) return nullptr;
     double rank = first_loaded_rank + loaded_rank_step * loaded_files_++;
     std::string error;
-    const Mechanism* m = add(std::move(*compiled), path, rank, error);
+    const Mechanism* m = add(std::move(*compiled), file, rank, error);
     if (!m) diags.error({}, error, "each mechanism name may be defined once; rename the SUFFIX or POINT_PROCESS");
     return m;
 }

@@ -1,17 +1,7 @@
 # Runs `cornu` the way a user does and checks exit codes and messages.
 # Invoked by CTest with -DCORNU=<path to cornu> -DDATA=<tests folder>.
 
-function(expect_run name expected_rc expected_text)
-  execute_process(COMMAND ${CORNU} ${ARGN}
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
-  if(NOT rc STREQUAL "${expected_rc}")
-    message(FATAL_ERROR "${name}: exit code ${rc}, expected ${expected_rc}\nstdout:\n${out}\nstderr:\n${err}")
-  endif()
-  string(FIND "${out}${err}" "${expected_text}" found)
-  if(found EQUAL -1)
-    message(FATAL_ERROR "${name}: output lacks '${expected_text}'\nstdout:\n${out}\nstderr:\n${err}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/expect_run.cmake)
 
 expect_run("version" 0 "cornu " --version)
 expect_run("help" 0 "check" --help)

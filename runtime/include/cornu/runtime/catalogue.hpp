@@ -43,6 +43,9 @@ public:
     // Compiles and registers a .mod file. On failure the problems are in `diags` and the result
     // is null. A second load of the same mechanism name is an error.
     const Mechanism* load_file(const std::string& path, SourceManager& sources, DiagnosticEngine& diags);
+    // The same for NMODL text (`name` is used in messages), e.g. a mechanism written by a program.
+    const Mechanism* load_text(const std::string& name, const std::string& text, SourceManager& sources,
+                               DiagnosticEngine& diags);
 
     // A registered mechanism, or a built-in compiled now; null (with `error` set) if unknown.
     const Mechanism* find(const std::string& name, std::string& error);
@@ -55,6 +58,8 @@ public:
 
 private:
     const Mechanism* add(CompiledMechanism compiled, const std::string& file, double rank, std::string& error);
+    const Mechanism* register_loaded(std::optional<CompiledMechanism> compiled, const std::string& file,
+                                     DiagnosticEngine& diags);
 
     CompileOptions options_;
     std::vector<std::string> builtin_dirs_;
