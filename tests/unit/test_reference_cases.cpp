@@ -26,7 +26,7 @@ const Expectation cases[] = {
     {"rallpack1", true},        {"rallpack3", true},        {"branched_hh", true},
     {"branched_hh_cn", true},   {"synapses", true},         {"event_order", true},
     {"table_hhchan", true},     {"kinetic_mcna", false},    {"calcium_cadifpmp", false},
-    {"release_terminal", false},
+    {"release_terminal", false}, {"ca3_pyramidal", true},   {"pv_basket", true},
 };
 
 bool is_voltage(const std::string& column) { return column.size() > 2 && column.substr(column.size() - 2) == ".v"; }

@@ -11,6 +11,11 @@ Vector.record, subsamples, and writes
     OUTDIR/spikes.csv   name,time       %.17g, grouped by recorder in case order
     OUTDIR/meta.yaml    NEURON version, steps, node count, columns, wall time, ...
 
+A cell is given inline (`sections:`) or as `template: PATH` (relative to the case file): a YAML file
+with optional `name` and `description` and a `sections` list in exactly the inline syntax, read by
+the same rules (unknown keys are errors in the template too). The case's cell `name` wins over the
+template's.
+
 Extra .mod files (the case's `mechanisms:` list, plus this folder's mod/vecstim.mod when the case
 uses VecStim) are compiled with Debian's nrnivmodl through a fake NRNHOME (Debian's nrnivmodl
 looks for its makefile and libraries in the wrong places) into a cache folder under
@@ -184,8 +189,9 @@ def seg_of(sec, x, where):
     return sec(x)
 
 
-def build(h, case):
+def build(h, case, case_dir):
     m = Model()
+    m.templates = []     # cell template files, in cell order
     m.secs = {}          # (cell, section) -> Section
     m.cells = []
     m.objects = {}       # point process / artificial cell name -> object
@@ -212,13 +218,12 @@ def build(h, case):
     n_roots = 0
     for ci, cell in enumerate(case["cells"]):
         where = f"cells[{ci}]"
-        _keys(cell, where, required=("name", "sections"))
-        cname = _name(cell["name"], where + ".name")
+        cname, sections, swhere = cell_sections(case_dir, cell, where, m.templates)
         if cname in m.cells:
             raise CaseError(f"{where}: duplicate cell name {cname}")
         m.cells.append(cname)
-        for si, s in enumerate(cell["sections"]):
-            w = f"{where}.sections[{si}]"
+        for si, s in enumerate(sections):
+            w = f"{swhere}.sections[{si}]"
             _keys(s, w, required=("name", "L", "diam"),
                   optional=("parent", "parent_x", "child_x", "nseg", "Ra", "cm", "mechanisms", "ions"))
             sname = _name(s["name"], w + ".name")
@@ -230,9 +235,9 @@ def build(h, case):
                 raise CaseError(f"{w}.nseg must be a positive integer")
             sec.nseg = nseg
             sec.L = _num(s["L"], w + ".L")
-            sec.diam = _num(s["diam"], w + ".diam")
+            set_range(h, sec, "diam", s["diam"], w + ".diam")     # a number, or one per segment
             sec.Ra = _num(s.get("Ra", 35.4), w + ".Ra")
-            sec.cm = _num(s.get("cm", 1.0), w + ".cm")
+            set_range(h, sec, "cm", s.get("cm", 1.0), w + ".cm")
             if "parent" in s:
                 par = s["parent"]
                 if (cname, par) not in m.secs:
@@ -343,6 +348,49 @@ def build(h, case):
         m.netcons.append(con)
         m.first_netcon.setdefault(key, con)
     return m
+
+
+def load_template(path, where):
+    """A cell template file: {name (optional), description (optional), sections}, the sections in
+    exactly the case format's section syntax."""
+    if not os.path.isfile(path):
+        raise CaseError(f"{where}.template: no file {path}")
+    with open(path) as f:
+        try:
+            tmpl = yaml.safe_load(f)
+        except yaml.YAMLError as e:
+            raise CaseError(f"{path}: {e}")
+    _keys(tmpl, path, required=("sections",), optional=("name", "description"))
+    if "name" in tmpl:
+        _name(tmpl["name"], path + ": name")
+    return tmpl
+
+
+def cell_sections(case_dir, cell, where, templates):
+    """(cell name, list of sections, where-prefix for the sections) of a case's cell entry: either
+    inline `sections`, or a `template` file (path relative to the case file) whose sections are
+    read with the same rules. The entry's `name` wins over the template's."""
+    _keys(cell, where, optional=("name", "sections", "template", "description"))
+    if ("sections" in cell) == ("template" in cell):
+        raise CaseError(f"{where}: a cell has either 'sections' or a 'template' (exactly one)")
+    if "template" in cell:
+        tpath = cell["template"]
+        if not isinstance(tpath, str) or not tpath:
+            raise CaseError(f"{where}.template: expected a file path")
+        tpath = os.path.normpath(os.path.join(case_dir, tpath))
+        tmpl = load_template(tpath, where)
+        templates.append(tpath)
+        name = cell.get("name", tmpl.get("name"))
+        shown = os.path.relpath(tpath, REPO) if tpath.startswith(REPO + os.sep) else tpath
+        sections, swhere = tmpl["sections"], f"{where} (template {shown})"
+    else:
+        name, sections, swhere = cell.get("name"), cell["sections"], where
+    if name is None:
+        raise CaseError(f"{where}: a cell needs a name (in the case or in its template)")
+    cname = _name(name, where + ".name")
+    if not isinstance(sections, list) or not sections:
+        raise CaseError(f"{swhere}.sections: expected a non-empty list")
+    return cname, sections, swhere
 
 
 def set_range(h, sec, hname, v, where):
@@ -523,7 +571,7 @@ def main(argv=None):
     if lib is not None and not h.nrn_load_dll(lib):
         raise CaseError(f"nrn_load_dll({lib}) failed")
 
-    model = build(h, case)
+    model = build(h, case, case_dir)
     interval, tvec, traces, spikes = setup_record(h, model, case)
     sim = case["simulation"]
     dt, tstop = float(sim["dt"]), float(sim["tstop"])
@@ -589,6 +637,11 @@ def main(argv=None):
         "spike_counts": {name: len(vec) for name, vec in spikes},
         "wall_time_s": round(wall, 3),
     }
+    if model.templates:  # after mechanism_files
+        items = list(meta.items())
+        items.insert(5, ("cell_templates", [{"file": os.path.relpath(p, REPO), "sha256": sha(p)}
+                                            for p in dict.fromkeys(model.templates)]))
+        meta = dict(items)
     with open(os.path.join(outdir, "meta.yaml"), "w") as f:
         f.write("# generated by tests/reference/neuron/run_case.py; wall_time_s varies per run\n")
         yaml.safe_dump(meta, f, sort_keys=False, width=200)
