@@ -58,13 +58,17 @@ struct Placement {
 
 }  // namespace
 
-Simulation::Engine::Engine(const Model& model_in, MechanismCatalogue& catalogue)
-    : model(model_in), settings(model_in.settings) {
+Simulation::Engine::Engine(const Model& model_in, MechanismCatalogue& catalogue, const Partition& partition_in)
+    : model(model_in), settings(model_in.settings), partition(partition_in) {
     if (!(settings.dt > 0) || !std::isfinite(settings.dt))
         throw ModelError(fmt::format("dt = {} must be a positive time step (ms)", settings.dt));
     if (settings.secondorder < 0 || settings.secondorder > 2)
         throw ModelError(fmt::format("secondorder = {} must be 0, 1 or 2", settings.secondorder));
-    cable = discretise(model.cells());
+    if (partition.cell_owner.size() != model.cells().size() || partition.object_owner.size() != model.objects().size())
+        throw ModelError("the partition was made for another model");
+    if (partition.distributed() && settings.event_order != EventOrder::canonical)
+        throw ModelError("a distributed run needs the canonical event order (Settings::event_order)");
+    cable = discretise(model.cells(), &partition.cell_owner, partition.rank);
     v.assign(cable.size(), settings.v_init);
     rhs.assign(cable.size(), 0.0);
     d.assign(cable.size(), 0.0);
@@ -78,6 +82,7 @@ Simulation::Engine::Engine(const Model& model_in, MechanismCatalogue& catalogue)
         return m;
     };
     for (std::size_t c = 0; c < model.cells().size(); ++c) {
+        if (!partition.owns_cell(static_cast<int>(c))) continue;
         const Cell& cell = model.cells()[c];
         for (std::size_t s = 0; s < cell.sections.size(); ++s) {
             const Section& sec = cell.sections[s];
@@ -99,6 +104,7 @@ Simulation::Engine::Engine(const Model& model_in, MechanismCatalogue& catalogue)
         }
     }
     for (std::size_t o = 0; o < model.objects().size(); ++o) {
+        if (!partition.owns_object(static_cast<int>(o))) continue;
         const PointObject& object = model.objects()[o];
         std::string where = fmt::format("'{}'", object.name);
         const Mechanism* m = resolve(object.type, where);
@@ -197,6 +203,7 @@ Simulation::Engine::Engine(const Model& model_in, MechanismCatalogue& catalogue)
 
     // Per-section ion values, after insertion (as the case format says).
     for (std::size_t c = 0; c < model.cells().size(); ++c) {
+        if (!partition.owns_cell(static_cast<int>(c))) continue;
         const Cell& cell = model.cells()[c];
         for (std::size_t s = 0; s < cell.sections.size(); ++s) {
             const Section& sec = cell.sections[s];
@@ -277,6 +284,16 @@ Simulation::Engine::Engine(const Model& model_in, MechanismCatalogue& catalogue)
     }
 
     build_network();
+    // Every rank knows every NetCon's weight-vector length, so weight files have one shape.
+    for (const NetCon& nc : model.netcons()) {
+        std::size_t width = std::max<std::size_t>(1, nc.weights.size());
+        if (nc.target >= 0) {
+            std::string error;
+            const Mechanism* m = catalogue.find(model.objects()[static_cast<std::size_t>(nc.target)].type, error);
+            if (m) width = std::max(width, static_cast<std::size_t>(std::max(1, m->layout().net_receive_args)));
+        }
+        netcon_width.push_back(static_cast<int>(width));
+    }
 
     // ---- recorders ----
     if (settings.record_interval > 0) {
@@ -289,7 +306,10 @@ Simulation::Engine::Engine(const Model& model_in, MechanismCatalogue& catalogue)
     for (const Trace& trace : model.traces()) {
         std::string where = fmt::format("trace '{}'", trace.column);
         const double* source = nullptr;
-        if (trace.object) {
+        bool local = trace.object ? partition.owns_object(*trace.object) : partition.owns_cell(trace.site->cell);
+        if (!local) {
+            // Recorded by the rank that owns it.
+        } else if (trace.object) {
             int group = object_group[static_cast<std::size_t>(*trace.object)];
             MechanismGroup& g = groups[static_cast<std::size_t>(group)];
             std::string name = trace.element ? fmt::format("{}[{}]", trace.variable, trace.element) : trace.variable;

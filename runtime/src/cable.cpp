@@ -52,18 +52,21 @@ int SectionNodes::node_at(double x) const {
     return first + std::min(j, nseg - 1);
 }
 
-CableNodes discretise(const std::vector<Cell>& cells) {
+CableNodes discretise(const std::vector<Cell>& cells, const std::vector<int>* cell_owner, int rank) {
     CableNodes out;
     out.sections.resize(cells.size());
     std::vector<std::vector<int>> orders;
-    for (const Cell& cell : cells) {
-        orders.push_back(section_order(cell));
-        for (const Section& s : cell.sections) out.root_count += s.parent < 0 ? 1 : 0;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        bool local = !cell_owner || (*cell_owner)[c] == rank;
+        orders.push_back(local ? section_order(cells[c]) : std::vector<int>{});
+        if (local)
+            for (const Section& s : cells[c].sections) out.root_count += s.parent < 0 ? 1 : 0;
     }
 
     // Number the nodes: all root nodes, then each cell's sections in breadth-first order.
     int next_root = 0, next = out.root_count;
     for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (orders[c].empty()) continue;  // another rank's cell
         out.sections[c].resize(cells[c].sections.size());
         for (int s : orders[c]) {
             const Section& sec = cells[c].sections[static_cast<std::size_t>(s)];

@@ -46,6 +46,7 @@ struct CableNodes {
     std::string describe(const std::vector<Cell>& cells, int node) const;
 };
 
-CableNodes discretise(const std::vector<Cell>& cells);
+// `local`, if given, says which cells to build (a rank's share); the others get no nodes.
+CableNodes discretise(const std::vector<Cell>& cells, const std::vector<int>* cell_owner = nullptr, int rank = 0);
 
 }  // namespace cornu::runtime

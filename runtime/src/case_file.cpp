@@ -262,11 +262,51 @@ void read_objects(const Reader& r, const YAML::Node& root, Model& model) {
     }
 }
 
+// A source by name: a point process, an artificial cell or a spike generator.
+void read_generators(const Reader& r, const YAML::Node& root, Model& model) {
+    YAML::Node list = root["generators"];
+    if (!list) return;
+    r.expect_list(list, "generators");
+    for (const auto& node : list) {
+        r.allow_keys(node, {"name", "times", "poisson"}, "a spike generator");
+        SpikeGenerator g;
+        g.name = r.text(r.required(node, "name", "a spike generator"), "the generator name");
+        std::string what = fmt::format("generator '{}'", g.name);
+        if (YAML::Node times = node["times"]) {
+            r.expect_list(times, what + " times");
+            for (const auto& t : times) g.times.push_back(r.number(t, what + " time"));
+        }
+        if (YAML::Node poisson = node["poisson"]) {
+            r.allow_keys(poisson, {"rates", "rate_times", "start", "stop", "seed"}, what + " poisson");
+            PoissonProcess p;
+            p.rates = r.numbers(r.required(poisson, "rates", what + " poisson"), what + " rates");
+            p.rate_times = poisson["rate_times"] ? r.numbers(poisson["rate_times"], what + " rate_times")
+                                                 : std::vector<double>{0.0};
+            p.start = r.number_or(poisson, "start", 0.0, what);
+            p.stop = r.number_or(poisson, "stop", 1e300, what);
+            if (YAML::Node seed = poisson["seed"]) p.seed = static_cast<std::uint64_t>(r.integer(seed, what + " seed"));
+            g.poisson = p;
+        }
+        try {
+            model.add_generator(std::move(g));
+        } catch (const ModelError& e) {
+            r.fail(node, e.what());
+        }
+    }
+}
+
+SpikeSource read_named_source(const Reader& r, const YAML::Node& node, const Model& model, const std::string& what) {
+    std::string name = r.text(node, what);
+    if (int g = model.generator_index(name); g >= 0) return GeneratorSource{g};
+    if (int o = model.object_index(name); o >= 0) return ObjectSource{o};
+    r.fail(node, fmt::format("{}: there is no point process, artificial cell or generator '{}'", what, name));
+}
+
 SpikeSource read_source(const Reader& r, const YAML::Node& node, const YAML::Node& threshold, const Model& model,
                         const std::string& what) {
     if (node.IsScalar()) {
         if (threshold) r.fail(threshold, what + ": a threshold applies to a site source, not to an object's events");
-        return ObjectSource{read_object(r, node, model, what + " source")};
+        return read_named_source(r, node, model, what + " source");
     }
     r.allow_keys(node, {"cell", "section", "x", "var"}, what + " source");
     if (YAML::Node var = node["var"]; var && r.text(var, "var") != "v")
@@ -344,7 +384,7 @@ void read_record(const Reader& r, const YAML::Node& root, Model& model) {
             std::string what = fmt::format("spike recorder '{}'", recorder.name);
             if (YAML::Node object = node["source"]) {
                 if (node["threshold"]) r.fail(node["threshold"], what + ": an object source has no threshold");
-                recorder.source = ObjectSource{read_object(r, object, model, what + " source")};
+                recorder.source = read_named_source(r, object, model, what + " source");
             } else {
                 ThresholdSource site;
                 site.site = read_site(r, node, model, what);
@@ -375,7 +415,7 @@ CaseFile read_case_file(const std::string& path) {
     Reader r(path);
     YAML::Node root = r.load();
     r.allow_keys(root, {"format", "name", "description", "simulation", "mechanisms", "globals", "cells",
-                        "point_processes", "artificial_cells", "netcons", "record"},
+                        "point_processes", "artificial_cells", "generators", "netcons", "record"},
                  "a case file");
     CaseFile c;
     c.path = path;
@@ -425,6 +465,7 @@ CaseFile read_case_file(const std::string& path) {
         }
     }
     read_objects(r, root, c.model);
+    read_generators(r, root, c.model);
     read_netcons(r, root, c.model);
     read_record(r, root, c.model);
     return c;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace cornu::runtime {
 
@@ -38,6 +39,9 @@ void Simulation::Engine::initialize() {
     // INITIAL blocks in memb order: ions, then mechanisms (concentration writers first, each
     // followed by the reversal potentials its concentrations imply), artificial cells last.
     for (IonSpecies& ion : ions) ion.initialise(settings.celsius);
+    // NEURON's nrn_init forgets each instance's last event time, so events may start again at 0.
+    for (MechanismGroup& g : groups)
+        if (double* last = g.storage->field(field_event_time)) std::fill(last, last + g.size(), -1e20);
     for (MechanismGroup& g : groups) {
         if (g.artificial() || !g.kernels().init) continue;
         g.kernels().init(&g.data);
@@ -51,6 +55,8 @@ void Simulation::Engine::initialize() {
         raise_pending_error();
     }
     init_events();
+    for (GeneratorState& g : generators) g.reset();
+    emit_generated_spikes(std::nextafter(0.0, 1.0));  // spikes at time 0
     deliver(t);  // events of time 0, e.g. net_send(0, ...) from INITIAL
 
     // Currents once, so assigned variables and ion currents are consistent at t = 0; v and the
@@ -70,6 +76,7 @@ void Simulation::Engine::step() {
     const double dt = settings.dt;
     check_tables();
     set_kernel_time(t);
+    emit_generated_spikes(t + dt);
     check_thresholds();
     deliver(t + 0.5 * dt);  // events in (t - dt/2, t + dt/2] act on the state at t
 
@@ -85,6 +92,7 @@ void Simulation::Engine::step() {
     } else {
         for (std::size_t i = 0; i < v.size(); ++i) v[i] += rhs[i];
     }
+    check_voltages();
 
     t += 0.5 * dt;
     set_kernel_time(t);
@@ -148,6 +156,19 @@ void Simulation::Engine::solve_tree() {
     }
 }
 
+// A NaN or a voltage beyond any physiology means the model or dt is wrong; stop at once and
+// say where, instead of filling the results with garbage.
+void Simulation::Engine::check_voltages() {
+    constexpr double runaway = 1e4;  // mV
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (std::fabs(v[i]) < runaway) continue;  // false for NaN as well
+        throw ModelError(fmt::format("at t = {} ms: the membrane potential at {} is {} mV ({}); check the model's "
+                                     "parameters and currents, or use a smaller dt",
+                                     t, cable.describe(model.cells(), static_cast<int>(i)), v[i],
+                                     std::isnan(v[i]) ? "not a number" : "runaway"));
+    }
+}
+
 void Simulation::Engine::advance_states() {
     for (MechanismGroup& g : groups) {
         if (!g.kernels().state) continue;
@@ -158,7 +179,8 @@ void Simulation::Engine::advance_states() {
 
 void Simulation::Engine::record_sample() {
     recording.time.push_back(t);
-    for (std::size_t k = 0; k < trace_sources.size(); ++k) recording.values[k].push_back(*trace_sources[k]);
+    for (std::size_t k = 0; k < trace_sources.size(); ++k)
+        if (trace_sources[k]) recording.values[k].push_back(*trace_sources[k]);
 }
 
 }  // namespace cornu::runtime

@@ -5,11 +5,14 @@
 
 #include "cable.hpp"
 #include "event_queue.hpp"
+#include "generators.hpp"
 #include "ions.hpp"
 #include "random_stream.hpp"
 #include "runtime_hooks.hpp"
 
+#include "cornu/runtime/communicator.hpp"
 #include "cornu/runtime/mechanism_storage.hpp"
+#include "cornu/runtime/partition.hpp"
 #include "cornu/runtime/simulation.hpp"
 
 #include <memory>
@@ -47,8 +50,12 @@ struct MechanismGroup {
     std::size_t size() const { return storage->size(); }
 };
 
-// A spike source: a threshold on a node's v, or an object's net_event.
+// A spike source: a threshold on a node's v, or an object's net_event; or, in a distributed run,
+// a source on another rank whose spikes arrive by exchange.
 struct PreSyn {
+    int global = -1;        // number among the model's sources (GlobalSources)
+    bool remote = false;    // owned by another rank
+    bool exported = false;  // some NetCon of it targets another rank: its spikes are sent there
     int node = -1;  // threshold sources
     double threshold = 10.0;
     bool flagged = false;
@@ -60,6 +67,7 @@ struct PreSyn {
 };
 
 struct NetConState {
+    int global = -1;  // the model's NetCon number
     int presyn = -1;
     int target_group = -1;  // -1: no target
     int64_t target_instance = 0;
@@ -79,7 +87,7 @@ struct WatchCondition {
 };
 
 struct Simulation::Engine final : HookTarget {
-    Engine(const Model& model, MechanismCatalogue& catalogue);
+    Engine(const Model& model, MechanismCatalogue& catalogue, const Partition& partition);
 
     // ---- engine.cpp: initialisation and the fixed step ----
     void initialize();
@@ -96,10 +104,14 @@ struct Simulation::Engine final : HookTarget {
     void build_network();
     void init_events();
     void check_thresholds();
+    void emit_generated_spikes(double limit);
     void deliver(double limit);
     void dispatch(const Event& event);
     void receive(int32_t group, int64_t instance, double* weights, double flag, double time);
     void send_spike(int presyn, double time);
+    void queue_netcon_events(int presyn, double time);
+    void receive_remote_spikes(const std::vector<SpikeMessage>& incoming);
+    void check_voltages();
     void remove_watches(int32_t group, int64_t instance);
     void compact_watches();
     std::string describe_instance(int32_t group, int64_t instance) const;
@@ -120,6 +132,7 @@ struct Simulation::Engine final : HookTarget {
     // ---- the model ----
     Model model;
     Settings settings;
+    Partition partition;
     CableNodes cable;
 
     // Node arrays (NEURON's VEC_V, VEC_RHS, VEC_D).
@@ -132,12 +145,19 @@ struct Simulation::Engine final : HookTarget {
     std::vector<int64_t> object_instance;  // [object] -> instance
 
     // ---- the network ----
+    GlobalSources sources;
     std::vector<PreSyn> presyns;
     std::vector<int> object_presyn;  // [object] -> presyn, -1 if nothing listens
+    std::vector<int> source_presyn;  // [global source] -> presyn here, -1 if none
+    std::vector<int> netcon_local;   // [model NetCon] -> netcons index, -1 if on another rank
+    std::vector<int> netcon_width;   // [model NetCon] -> length of its weight vector (on every rank)
+    std::vector<SpikeMessage> outbox;  // spikes for other ranks since the last exchange
+    std::vector<GeneratorState> generators;  // this rank's spike generators that something listens to
+    std::uint64_t self_sequence = 0;   // canonical order of self-events
     std::vector<NetConState> netcons;
     std::vector<double> weight_pool;
     std::vector<double> no_weights;  // passed where NEURON passes no weight vector
-    EventQueue queue;
+    EventQueue queue{settings.event_order == EventOrder::canonical};
     std::vector<WatchCondition> watches_;
     std::size_t inactive_watches_ = 0;
     int32_t receiving_group_ = -1;  // the NET_RECEIVE running now (WATCH re-arms its instance)
@@ -149,7 +169,7 @@ struct Simulation::Engine final : HookTarget {
     bool initialized = false;
     int64_t step_count = 0;
     int steps_per_sample = 1;
-    std::vector<const double*> trace_sources;
+    std::vector<const double*> trace_sources;  // null for another rank's traces
     Recording recording;
     std::uint64_t events_delivered = 0, spikes = 0;
     std::string pending_error;

@@ -7,7 +7,9 @@ namespace cornu::runtime {
 EventQueue::Handle EventQueue::insert(const Event& event) {
     std::uint32_t slot = allocate(event);
     ++inserted_;
-    if (least_ == none) {
+    if (canonical_) {
+        tree_insert(slot);
+    } else if (least_ == none) {
         least_ = slot;
     } else if (event.time < slots_[least_].event.time) {
         tree_insert(least_);  // the displaced least goes behind its equal-time peers
@@ -19,6 +21,15 @@ EventQueue::Handle EventQueue::insert(const Event& event) {
 }
 
 bool EventQueue::pop_until(double limit, Event& out) {
+    if (canonical_) {
+        const Entry* first = tree_first();
+        if (!first || first->time > limit) return false;
+        std::uint32_t slot;
+        tree_pop(slot);
+        out = slots_[slot].event;
+        release(slot);
+        return true;
+    }
     if (least_ == none || slots_[least_].event.time > limit) return false;
     out = slots_[least_].event;
     release(least_);
@@ -34,6 +45,12 @@ bool EventQueue::pending(Handle handle) const {
 
 void EventQueue::move(Handle handle, double time) {
     std::uint32_t slot = handle.slot;
+    if (canonical_) {
+        tree_remove(slot);
+        slots_[slot].event.time = time;
+        tree_insert(slot);
+        return;
+    }
     if (slot == least_) {
         slots_[slot].event.time = time;
         const Entry* first = tree_first();
@@ -104,7 +121,9 @@ void EventQueue::release(std::uint32_t slot) {
 void EventQueue::tree_insert(std::uint32_t slot) {
     std::uint64_t sequence = next_sequence_++;
     slots_[slot].sequence = sequence;
-    heap_.push_back({slots_[slot].event.time, sequence, slot});
+    const Event& e = slots_[slot].event;
+    if (canonical_) heap_.push_back({e.time, e.key1, e.key2, sequence, slot});
+    else heap_.push_back({e.time, sequence, 0, sequence, slot});
     std::push_heap(heap_.begin(), heap_.end(), later);
 }
 

@@ -6,6 +6,10 @@
 //
 // Here the tree is a binary heap ordered by (time, insertion sequence), which gives the same
 // order; removal (for net_move) marks the heap entry stale and is skipped when it surfaces.
+//
+// In canonical mode there is no least slot and equal times are ordered by the event's own keys
+// (Event::key1, key2), which the simulator derives from global numbers, so the order does not
+// depend on when an event was inserted (a spike from another rank arrives later than a local one).
 #pragma once
 
 #include <cstdint>
@@ -27,10 +31,13 @@ struct Event {
     std::int64_t target = 0;    // netcon index, presyn index, or instance
     double flag = 0;            // self/watch
     double* weights = nullptr;  // self: the weight vector passed along
+    std::uint64_t key1 = 0, key2 = 0;  // canonical order of equal-time events
 };
 
 class EventQueue {
 public:
+    explicit EventQueue(bool canonical = false) : canonical_(canonical) {}
+
     // Identifies a queued event for move(); valid until the event is delivered or the queue cleared.
     struct Handle {
         std::uint32_t slot = 0;
@@ -54,17 +61,20 @@ public:
 private:
     struct Slot {
         Event event;
-        std::uint64_t sequence = 0;  // the heap entry that is current for this slot
+        std::uint64_t sequence = 0;  // the heap entry that is current for this slot (0: none)
         std::uint32_t generation = 0;
         bool in_use = false;
     };
     struct Entry {
         double time;
-        std::uint64_t sequence;
+        std::uint64_t key1, key2;  // insertion sequence and 0, or the event's canonical keys
+        std::uint64_t sequence;    // identifies the entry (stale when the slot moved on)
         std::uint32_t slot;
     };
     static bool later(const Entry& a, const Entry& b) {
-        return a.time > b.time || (a.time == b.time && a.sequence > b.sequence);
+        if (a.time != b.time) return a.time > b.time;
+        if (a.key1 != b.key1) return a.key1 > b.key1;
+        return a.key2 > b.key2;
     }
 
     std::uint32_t allocate(const Event& event);
@@ -75,6 +85,7 @@ private:
     const Entry* tree_first();
 
     static constexpr std::uint32_t none = UINT32_MAX;
+    bool canonical_ = false;
     std::vector<Slot> slots_;
     std::vector<std::uint32_t> free_;
     std::vector<Entry> heap_;

@@ -56,10 +56,34 @@ int Model::add_cell(Cell cell) {
 
 int Model::add_object(PointObject object) {
     if (object.name.empty()) throw ModelError("a point process or artificial cell needs a name");
-    if (object_index(object.name) >= 0) throw ModelError(fmt::format("'{}' is defined twice", object.name));
+    if (object_index(object.name) >= 0 || generator_index(object.name) >= 0)
+        throw ModelError(fmt::format("'{}' is defined twice", object.name));
     if (object.site) check_site(*object.site, "'" + object.name + "'");
     objects_.push_back(std::move(object));
     return static_cast<int>(objects_.size() - 1);
+}
+
+int Model::add_generator(SpikeGenerator generator) {
+    std::string what = "spike generator '" + generator.name + "'";
+    if (generator.name.empty()) throw ModelError("a spike generator needs a name");
+    if (generator_index(generator.name) >= 0 || object_index(generator.name) >= 0)
+        throw ModelError(fmt::format("'{}' is defined twice", generator.name));
+    for (std::size_t k = 0; k < generator.times.size(); ++k)
+        if (!(generator.times[k] >= 0) || (k > 0 && generator.times[k] < generator.times[k - 1]))
+            throw ModelError(what + ": spike times must be >= 0 and must not decrease");
+    if (const auto& p = generator.poisson) {
+        if (!generator.times.empty()) throw ModelError(what + ": give either times or a Poisson process, not both");
+        if (p->rates.empty() || p->rates.size() != p->rate_times.size())
+            throw ModelError(what + ": give one rate (Hz) per rate time (ms)");
+        for (std::size_t k = 0; k < p->rates.size(); ++k) {
+            if (!(p->rates[k] >= 0) || !std::isfinite(p->rates[k]))
+                throw ModelError(fmt::format("{}: rate {} Hz must be >= 0", what, p->rates[k]));
+            if (k > 0 && !(p->rate_times[k] > p->rate_times[k - 1]))
+                throw ModelError(what + ": rate times must increase");
+        }
+    }
+    generators_.push_back(std::move(generator));
+    return static_cast<int>(generators_.size() - 1);
 }
 
 int Model::add_netcon(NetCon netcon) {
@@ -93,6 +117,12 @@ int Model::cell_index(const std::string& name) const {
     return -1;
 }
 
+int Model::generator_index(const std::string& name) const {
+    for (std::size_t k = 0; k < generators_.size(); ++k)
+        if (generators_[k].name == name) return static_cast<int>(k);
+    return -1;
+}
+
 int Model::object_index(const std::string& name) const {
     for (std::size_t k = 0; k < objects_.size(); ++k)
         if (objects_[k].name == name) return static_cast<int>(k);
@@ -110,6 +140,9 @@ void Model::check_site(const Site& site, const std::string& what) const {
 void Model::check_source(const SpikeSource& source, const std::string& what) const {
     if (const auto* object = std::get_if<ObjectSource>(&source)) {
         if (object->object < 0 || object->object >= static_cast<int>(objects_.size()))
+            throw ModelError(what + ": its source does not exist");
+    } else if (const auto* generator = std::get_if<GeneratorSource>(&source)) {
+        if (generator->generator < 0 || generator->generator >= static_cast<int>(generators_.size()))
             throw ModelError(what + ": its source does not exist");
     } else {
         check_site(std::get<ThresholdSource>(source).site, what);

@@ -17,44 +17,74 @@ constexpr int error_event_out_of_order = 100;  // code the generated NET_RECEIVE
 }  // namespace
 
 void Simulation::Engine::build_network() {
+    sources = enumerate_sources(model);
+    const std::size_t source_count = sources.sources.size();
+    auto source_owner = [&](const GlobalSource& g) {
+        if (g.generator >= 0) return partition.generator_owner[static_cast<std::size_t>(g.generator)];
+        return g.object >= 0 ? partition.object_owner[static_cast<std::size_t>(g.object)]
+                             : partition.cell_owner[static_cast<std::size_t>(g.cell)];
+    };
+    // A source is exported if a NetCon of it has its target on another rank.
+    std::vector<char> exported(source_count, 0);
+    for (std::size_t k = 0; k < model.netcons().size(); ++k) {
+        int target = model.netcons()[k].target;
+        int source = sources.netcon_source[k];
+        if (target >= 0 && partition.object_owner[static_cast<std::size_t>(target)] !=
+                               source_owner(sources.sources[static_cast<std::size_t>(source)]))
+            exported[static_cast<std::size_t>(source)] = 1;
+    }
+
     object_presyn.assign(model.objects().size(), -1);
-    std::map<int, int> node_presyn;
-    auto presyn_of = [&](const SpikeSource& source, const std::string& where) {
-        if (const auto* object = std::get_if<ObjectSource>(&source)) {
-            int& p = object_presyn[static_cast<std::size_t>(object->object)];
-            if (p < 0) {
-                p = static_cast<int>(presyns.size());
-                presyns.push_back({});
-                presyns.back().object = object->object;
+    source_presyn.assign(source_count, -1);
+    auto presyn_of = [&](int global) {
+        int& p = source_presyn[static_cast<std::size_t>(global)];
+        if (p >= 0) return p;
+        const GlobalSource& g = sources.sources[static_cast<std::size_t>(global)];
+        p = static_cast<int>(presyns.size());
+        PreSyn presyn;
+        presyn.global = global;
+        presyn.remote = source_owner(g) != partition.rank;
+        presyn.exported = !presyn.remote && exported[static_cast<std::size_t>(global)];
+        if (!presyn.remote) {
+            if (g.generator >= 0) {
+                generators.emplace_back(model.generators()[static_cast<std::size_t>(g.generator)],
+                                        generator_gid(model, g.generator), p);
+            } else if (g.object >= 0) {
+                presyn.object = g.object;
+                object_presyn[static_cast<std::size_t>(g.object)] = p;
+            } else {
+                presyn.node = cable.node_at(g.site);
+                presyn.threshold = g.threshold;
             }
-            return p;
         }
-        const ThresholdSource& threshold = std::get<ThresholdSource>(source);
-        int node = cable.node_at(threshold.site);
-        auto [it, added] = node_presyn.emplace(node, static_cast<int>(presyns.size()));
-        if (added) {
-            presyns.push_back({});
-            presyns.back().node = node;
-            presyns.back().threshold = threshold.threshold;
-        } else if (presyns[static_cast<std::size_t>(it->second)].threshold != threshold.threshold) {
-            throw ModelError(fmt::format("{}: threshold {} differs from the threshold {} already given for {}; a "
-                                         "site has one threshold for all its NetCons and spike recorders",
-                                         where, threshold.threshold, presyns[static_cast<std::size_t>(it->second)].threshold,
-                                         cable.describe(model.cells(), node)));
-        }
-        return it->second;
+        presyns.push_back(presyn);
+        return p;
     };
 
+    // This rank's NetCons: those onto its targets, and target-less ones of its own sources.
+    std::vector<int> kept;
+    netcon_local.assign(model.netcons().size(), -1);
+    for (std::size_t k = 0; k < model.netcons().size(); ++k) {
+        const NetCon& nc = model.netcons()[k];
+        bool local = nc.target >= 0 ? partition.owns_object(nc.target)
+                                    : source_owner(sources.sources[static_cast<std::size_t>(sources.netcon_source[k])]) ==
+                                          partition.rank;
+        if (!local) continue;
+        netcon_local[k] = static_cast<int>(kept.size());
+        kept.push_back(static_cast<int>(k));
+    }
+
     // Weight vectors: as long as the target's NET_RECEIVE argument list (NEURON's rule).
-    std::size_t pool_size = 0;
-    for (const NetCon& nc : model.netcons()) {
+    auto weight_length = [&](const NetCon& nc) {
         std::size_t length = 1;
         if (nc.target >= 0) {
             const MechanismGroup& g = groups[static_cast<std::size_t>(object_group[static_cast<std::size_t>(nc.target)])];
             length = std::max<std::size_t>(1, static_cast<std::size_t>(g.layout().net_receive_args));
         }
-        pool_size += std::max(length, nc.weights.size());
-    }
+        return std::max(length, nc.weights.size());
+    };
+    std::size_t pool_size = 0;
+    for (int k : kept) pool_size += weight_length(model.netcons()[static_cast<std::size_t>(k)]);
     weight_pool.assign(pool_size, 0.0);
     std::size_t max_args = 1;
     for (const MechanismGroup& g : groups)
@@ -62,13 +92,13 @@ void Simulation::Engine::build_network() {
     no_weights.assign(max_args, 0.0);
 
     std::size_t offset = 0;
-    for (std::size_t k = 0; k < model.netcons().size(); ++k) {
-        const NetCon& nc = model.netcons()[k];
+    for (int k : kept) {
+        const NetCon& nc = model.netcons()[static_cast<std::size_t>(k)];
         std::string where = fmt::format("NetCon {}", k);
         NetConState state;
-        state.presyn = presyn_of(nc.source, where);
+        state.global = k;
+        state.presyn = presyn_of(sources.netcon_source[static_cast<std::size_t>(k)]);
         state.delay = nc.delay;
-        std::size_t length = 1;
         if (nc.target >= 0) {
             const PointObject& target = model.objects()[static_cast<std::size_t>(nc.target)];
             state.target_group = object_group[static_cast<std::size_t>(nc.target)];
@@ -78,21 +108,23 @@ void Simulation::Engine::build_network() {
                 throw ModelError(fmt::format("{}: its target '{}' ({}) has no NET_RECEIVE block and cannot receive "
                                              "events",
                                              where, target.name, target.type));
-            length = std::max<std::size_t>(1, static_cast<std::size_t>(g.layout().net_receive_args));
-            if (nc.weights.size() > length)
+            if (nc.weights.size() > static_cast<std::size_t>(std::max(1, g.layout().net_receive_args)))
                 throw ModelError(fmt::format("{}: {} weights given, but the NET_RECEIVE of {} takes {}", where,
                                              nc.weights.size(), target.type, g.layout().net_receive_args));
         }
         state.weights = weight_pool.data() + offset;
         std::copy(nc.weights.begin(), nc.weights.end(), state.weights);
-        offset += std::max(length, nc.weights.size());
-        presyns[static_cast<std::size_t>(state.presyn)].netcons.push_back(static_cast<int>(k));
+        offset += weight_length(nc);
+        presyns[static_cast<std::size_t>(state.presyn)].netcons.push_back(static_cast<int>(netcons.size()));
         netcons.push_back(state);
     }
+    // Sources here whose NetCons are all on other ranks still detect and send their spikes.
+    for (std::size_t global = 0; global < source_count; ++global)
+        if (exported[global] && source_owner(sources.sources[global]) == partition.rank) presyn_of(static_cast<int>(global));
     for (std::size_t r = 0; r < model.spike_recorders().size(); ++r) {
-        const SpikeRecorder& recorder = model.spike_recorders()[r];
-        int p = presyn_of(recorder.source, "spike recorder '" + recorder.name + "'");
-        presyns[static_cast<std::size_t>(p)].recorders.push_back(static_cast<int>(r));
+        int global = sources.recorder_source[r];
+        if (source_owner(sources.sources[static_cast<std::size_t>(global)]) != partition.rank) continue;
+        presyns[static_cast<std::size_t>(presyn_of(global))].recorders.push_back(static_cast<int>(r));
     }
     // FOR_NETCONS visits a target's NetCons by source, then in creation order.
     for (std::size_t k = 0; k < netcons.size(); ++k)
@@ -103,7 +135,8 @@ void Simulation::Engine::build_network() {
     for (MechanismGroup& g : groups)
         for (auto& list : g.netcons_in)
             std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
-                return netcons[static_cast<std::size_t>(a)].presyn < netcons[static_cast<std::size_t>(b)].presyn;
+                return presyns[static_cast<std::size_t>(netcons[static_cast<std::size_t>(a)].presyn)].global <
+                       presyns[static_cast<std::size_t>(netcons[static_cast<std::size_t>(b)].presyn)].global;
             });
 }
 
@@ -113,7 +146,7 @@ void Simulation::Engine::init_events() {
     for (PreSyn& p : presyns) {
         p.flagged = false;
         p.single_event = false;
-        if (p.netcons.size() > 2) {
+        if (p.netcons.size() > 2 && settings.event_order == EventOrder::neuron) {
             double delay = netcons[static_cast<std::size_t>(p.netcons.front())].delay;
             p.single_event = std::all_of(p.netcons.begin(), p.netcons.end(), [&](int k) {
                 return netcons[static_cast<std::size_t>(k)].delay == delay;
@@ -144,7 +177,7 @@ void Simulation::Engine::init_events() {
 void Simulation::Engine::check_thresholds() {
     for (std::size_t k = 0; k < presyns.size(); ++k) {
         PreSyn& p = presyns[k];
-        if (p.node < 0) continue;
+        if (p.node < 0 || p.remote) continue;
         if (v[static_cast<std::size_t>(p.node)] - p.threshold > 0.0) {
             if (!p.flagged) {
                 p.flagged = true;
@@ -160,7 +193,10 @@ void Simulation::Engine::check_thresholds() {
         if (g.kernels().watch(&g.data, w.instance, w.clause) > 0.0) {
             if (!w.flagged) {
                 w.flagged = true;
-                w.event = queue.insert({t, EventKind::watch, w.group, w.instance, w.flag, nullptr});
+                Event e{t, EventKind::watch, w.group, w.instance, w.flag, nullptr};
+                e.key1 = UINT64_MAX;
+                e.key2 = self_sequence++;
+                w.event = queue.insert(e);
                 w.event_queued = true;
             }
         } else {
@@ -169,17 +205,42 @@ void Simulation::Engine::check_thresholds() {
     }
 }
 
+// Generators emit the spikes they hold before `limit` (the end of the step): as every delay is
+// >= 0, their events are queued before they are due.
+void Simulation::Engine::emit_generated_spikes(double limit) {
+    for (GeneratorState& g : generators) g.emit_before(limit, [&](double time) { send_spike(g.presyn(), time); });
+}
+
 void Simulation::Engine::send_spike(int presyn, double time) {
     PreSyn& p = presyns[static_cast<std::size_t>(presyn)];
     ++spikes;
     for (int r : p.recorders) recording.spikes[static_cast<std::size_t>(r)].times.push_back(time);
+    if (p.exported) outbox.push_back({time, p.global});
+    queue_netcon_events(presyn, time);
+}
+
+// One event per NetCon at spike time + delay (or NEURON's single event for > 2 equal delays).
+// Canonical keys order equal-time events by (source, NetCon), whichever rank inserted them when.
+void Simulation::Engine::queue_netcon_events(int presyn, double time) {
+    const PreSyn& p = presyns[static_cast<std::size_t>(presyn)];
     if (p.single_event) {
         queue.insert({time + p.single_delay, EventKind::presyn, 0, presyn, 0, nullptr});
         return;
     }
     for (int k : p.netcons) {
         const NetConState& nc = netcons[static_cast<std::size_t>(k)];
-        if (nc.target_group >= 0) queue.insert({time + nc.delay, EventKind::netcon, 0, k, 0, nullptr});
+        if (nc.target_group < 0) continue;
+        Event e{time + nc.delay, EventKind::netcon, 0, k, 0, nullptr};
+        e.key1 = static_cast<std::uint64_t>(p.global);
+        e.key2 = static_cast<std::uint64_t>(nc.global);
+        queue.insert(e);
+    }
+}
+
+void Simulation::Engine::receive_remote_spikes(const std::vector<SpikeMessage>& incoming) {
+    for (const SpikeMessage& spike : incoming) {
+        int presyn = source_presyn[static_cast<std::size_t>(spike.source)];
+        if (presyn >= 0 && presyns[static_cast<std::size_t>(presyn)].remote) queue_netcon_events(presyn, spike.time);
     }
 }
 
@@ -240,7 +301,11 @@ void Simulation::Engine::net_send(int32_t group, int64_t instance, double* weigh
                                         describe_instance(group, instance), time, g.data.t);
         return;
     }
-    auto handle = queue.insert({time, EventKind::self, group, instance, flag, weights ? weights : no_weights.data()});
+    Event e{time, EventKind::self, group, instance, flag, weights ? weights : no_weights.data()};
+    // Self-events come after NetCon events of equal time, in the order they were sent.
+    e.key1 = UINT64_MAX;
+    e.key2 = self_sequence++;
+    auto handle = queue.insert(e);
     if (flag == 1.0) g.flag1_event[static_cast<std::size_t>(instance)] = handle;
 }
 

@@ -1,21 +1,161 @@
 #include "engine.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace cornu::runtime {
 
 Simulation::Simulation(const Model& model, MechanismCatalogue& catalogue)
-    : engine_(std::make_unique<Engine>(model, catalogue)) {}
+    : engine_(std::make_unique<Engine>(model, catalogue, single_rank_partition(model))) {}
+
+Simulation::Simulation(const Model& model, MechanismCatalogue& catalogue, const Partition& partition,
+                       Communicator& communicator)
+    : communicator_(&communicator) {
+    std::string error;
+    try {
+        build_distributed(model, catalogue, partition);
+    } catch (const ModelError& e) {
+        error = e.what();
+    }
+    exchange(error);  // every rank learns whether every rank could build its share
+}
 
 Simulation::~Simulation() = default;
 
-void Simulation::initialize() { engine_->initialize(); }
-void Simulation::step() { engine_->step(); }
+namespace {
+
+// The shortest delay of a NetCon between two different cells (gids): spikes need to cross
+// ranks no more often than that.
+double minimum_cross_delay(const Model& model) {
+    double minimum = INFINITY;
+    GlobalSources sources = enumerate_sources(model);
+    for (std::size_t k = 0; k < model.netcons().size(); ++k) {
+        int target = target_gid(model, static_cast<int>(k));
+        int source = source_gid(model, sources.sources[static_cast<std::size_t>(sources.netcon_source[k])]);
+        if (target >= 0 && target != source) minimum = std::min(minimum, model.netcons()[k].delay);
+    }
+    return minimum;
+}
+
+}  // namespace
+
+void Simulation::build_distributed(const Model& model, MechanismCatalogue& catalogue, const Partition& partition) {
+    engine_ = std::make_unique<Engine>(model, catalogue, partition);
+    const double dt = model.settings.dt;
+    double min_delay = minimum_cross_delay(model);
+    if (!std::isfinite(min_delay)) {
+        exchange_steps_ = std::numeric_limits<int>::max();  // nothing crosses: exchange only to stay in step
+    } else if (partition.distributed() && min_delay < dt) {
+        throw ModelError(fmt::format("the shortest NetCon delay between two cells is {} ms, below dt = {} ms; spikes "
+                                     "between ranks need delays of at least dt",
+                                     min_delay, dt));
+    } else {
+        exchange_steps_ = std::max(1, static_cast<int>(std::floor(min_delay / dt * (1 + 1e-12))));
+    }
+}
+
+// Sends this rank's spikes to the others and takes theirs; turns any rank's failure into an
+// error on every rank, so that none waits for a rank that stopped.
+void Simulation::exchange(const std::string& error) {
+    steps_since_exchange_ = 0;
+    if (!communicator_) {
+        if (!error.empty()) throw ModelError(error);
+        return;
+    }
+    std::vector<SpikeMessage> outgoing;
+    if (engine_) outgoing.swap(engine_->outbox);
+    ExchangeResult result = communicator_->exchange(outgoing, error);
+    if (result.failed_rank >= 0) {
+        if (result.failed_rank == communicator_->rank()) throw ModelError(result.failure);
+        throw ModelError(fmt::format("stopped because rank {} failed: {}", result.failed_rank, result.failure));
+    }
+    engine_->receive_remote_spikes(result.spikes);
+}
+
+void Simulation::initialize() {
+    if (!communicator_) return engine_->initialize();
+    std::string error;
+    try {
+        engine_->initialize();
+    } catch (const ModelError& e) {
+        error = e.what();
+    }
+    exchange(error);  // spikes of time 0 (e.g. a VecStim's) reach the other ranks
+}
+
+void Simulation::step() {
+    if (!communicator_) return engine_->step();
+    std::string error;
+    try {
+        engine_->step();
+    } catch (const ModelError& e) {
+        error = e.what();
+    }
+    if (!error.empty() || ++steps_since_exchange_ >= exchange_steps_) exchange(error);
+}
 
 void Simulation::run_until(double tstop) {
-    if (!engine_->initialized) engine_->initialize();
+    if (!engine_->initialized) initialize();
     const double dt = engine_->settings.dt;
-    while (engine_->t < tstop - dt / 2) engine_->step();
+    if (!communicator_) {
+        while (engine_->t < tstop - dt / 2) engine_->step();
+        return;
+    }
+    while (engine_->t < tstop - dt / 2) step();
+    if (steps_since_exchange_ > 0) exchange("");  // every rank stops with all spikes delivered
+}
+
+double Simulation::exchange_interval() const {
+    if (!communicator_ || exchange_steps_ == std::numeric_limits<int>::max()) return 0;
+    return exchange_steps_ * engine_->settings.dt;
+}
+
+Recording Simulation::gather_recording() {
+    if (!communicator_) return engine_->recording;
+    // Each rank sends [index, count, values...] for every trace and spike recorder it owns.
+    const Recording& local = engine_->recording;
+    std::vector<double> packed;
+    for (std::size_t k = 0; k < local.values.size(); ++k) {
+        if (!engine_->trace_sources[k]) continue;
+        packed.push_back(static_cast<double>(k));
+        packed.push_back(static_cast<double>(local.values[k].size()));
+        packed.insert(packed.end(), local.values[k].begin(), local.values[k].end());
+    }
+    std::vector<double> spikes;
+    for (std::size_t r = 0; r < local.spikes.size(); ++r) {
+        if (local.spikes[r].times.empty()) continue;
+        spikes.push_back(static_cast<double>(r));
+        spikes.push_back(static_cast<double>(local.spikes[r].times.size()));
+        spikes.insert(spikes.end(), local.spikes[r].times.begin(), local.spikes[r].times.end());
+    }
+    std::vector<int> counts;
+    std::vector<double> traces_all = communicator_->gather(packed, counts);
+    std::vector<double> spikes_all = communicator_->gather(spikes, counts);
+    Recording out;
+    if (communicator_->rank() != 0) return out;
+    out.time = local.time;
+    out.columns = local.columns;
+    out.values.resize(local.values.size());
+    for (std::size_t i = 0; i < traces_all.size();) {
+        auto k = static_cast<std::size_t>(traces_all[i]);
+        auto n = static_cast<std::size_t>(traces_all[i + 1]);
+        out.values[k].assign(traces_all.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                             traces_all.begin() + static_cast<std::ptrdiff_t>(i + 2 + n));
+        i += 2 + n;
+    }
+    out.spikes = local.spikes;
+    for (auto& train : out.spikes) train.times.clear();
+    for (std::size_t i = 0; i < spikes_all.size();) {
+        auto r = static_cast<std::size_t>(spikes_all[i]);
+        auto n = static_cast<std::size_t>(spikes_all[i + 1]);
+        out.spikes[r].times.assign(spikes_all.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                                   spikes_all.begin() + static_cast<std::ptrdiff_t>(i + 2 + n));
+        i += 2 + n;
+    }
+    return out;
 }
 
 double Simulation::time() const { return engine_->t; }
@@ -46,11 +186,13 @@ SimulationStats Simulation::stats() const {
 }
 
 double* Simulation::voltage(const Site& site) {
+    if (!engine_->partition.owns_cell(site.cell)) return nullptr;
     return &engine_->v[static_cast<std::size_t>(engine_->cable.node_at(site))];
 }
 
 double* Simulation::site_variable(const Site& site, const std::string& mechanism, const std::string& variable,
                                   int element) {
+    if (!engine_->partition.owns_cell(site.cell)) return nullptr;
     int node = engine_->cable.node_at(site);
     for (MechanismGroup& g : engine_->groups) {
         if (g.layout().name != mechanism || g.kind() != MechanismKind::density) continue;
@@ -64,7 +206,9 @@ double* Simulation::site_variable(const Site& site, const std::string& mechanism
 
 double* Simulation::object_variable(int object, const std::string& variable, int element) {
     if (object < 0 || static_cast<std::size_t>(object) >= engine_->object_group.size()) return nullptr;
-    MechanismGroup& g = engine_->groups[static_cast<std::size_t>(engine_->object_group[static_cast<std::size_t>(object)])];
+    int group = engine_->object_group[static_cast<std::size_t>(object)];
+    if (group < 0) return nullptr;  // on another rank
+    MechanismGroup& g = engine_->groups[static_cast<std::size_t>(group)];
     double* base = g.storage->field(variable, element);
     return base ? base + engine_->object_instance[static_cast<std::size_t>(object)] : nullptr;
 }
@@ -75,19 +219,73 @@ double* Simulation::global_variable(const std::string& mechanism, const std::str
     return nullptr;
 }
 
+namespace {
+const NetConState* local_netcon(const Simulation::Engine& e, int netcon) {
+    if (netcon < 0 || static_cast<std::size_t>(netcon) >= e.netcon_local.size())
+        throw ModelError(fmt::format("there is no NetCon {}", netcon));
+    int k = e.netcon_local[static_cast<std::size_t>(netcon)];
+    return k < 0 ? nullptr : &e.netcons[static_cast<std::size_t>(k)];
+}
+}  // namespace
+
+bool Simulation::has_netcon(int netcon) const { return local_netcon(*engine_, netcon) != nullptr; }
+
 std::vector<double> Simulation::weights(int netcon) const {
-    const NetConState& nc = engine_->netcons.at(static_cast<std::size_t>(netcon));
+    const NetConState* nc = local_netcon(*engine_, netcon);
+    if (!nc) throw ModelError(fmt::format("NetCon {} is on another rank", netcon));
     std::size_t length = 1;
-    if (nc.target_group >= 0)
-        length = std::max(1, engine_->groups[static_cast<std::size_t>(nc.target_group)].layout().net_receive_args);
-    return {nc.weights, nc.weights + length};
+    if (nc->target_group >= 0)
+        length = static_cast<std::size_t>(
+            std::max(1, engine_->groups[static_cast<std::size_t>(nc->target_group)].layout().net_receive_args));
+    return {nc->weights, nc->weights + length};
 }
 
 void Simulation::set_weights(int netcon, const std::vector<double>& weights) {
     std::vector<double> current = this->weights(netcon);
     if (weights.size() > current.size())
-        throw ModelError("NetCon " + std::to_string(netcon) + ": more weights than its target's NET_RECEIVE takes");
-    std::copy(weights.begin(), weights.end(), engine_->netcons[static_cast<std::size_t>(netcon)].weights);
+        throw ModelError(fmt::format("NetCon {}: {} weights given, but its target's NET_RECEIVE takes {}", netcon,
+                                     weights.size(), current.size()));
+    std::copy(weights.begin(), weights.end(), local_netcon(*engine_, netcon)->weights);
+}
+
+std::vector<std::string> Simulation::projections() const {
+    std::vector<std::string> names;
+    for (const NetCon& nc : engine_->model.netcons())
+        if (std::find(names.begin(), names.end(), nc.projection) == names.end()) names.push_back(nc.projection);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+WeightTable Simulation::projection_weights(const std::string& projection) const {
+    const Engine& e = *engine_;
+    WeightTable table;
+    for (std::size_t k = 0; k < e.model.netcons().size(); ++k)
+        if (e.model.netcons()[k].projection == projection)
+            table.width = std::max(table.width, static_cast<std::size_t>(e.netcon_width[k]));
+    for (const NetConState& nc : e.netcons) {
+        if (e.model.netcons()[static_cast<std::size_t>(nc.global)].projection != projection) continue;
+        table.netcons.push_back(nc.global);
+        auto width = static_cast<std::size_t>(e.netcon_width[static_cast<std::size_t>(nc.global)]);
+        for (std::size_t j = 0; j < table.width; ++j) table.values.push_back(j < width ? nc.weights[j] : NAN);
+    }
+    return table;
+}
+
+void Simulation::set_projection_weights(const std::string& projection, const WeightTable& table) {
+    Engine& e = *engine_;
+    if (table.values.size() != table.netcons.size() * table.width)
+        throw ModelError("set_projection_weights: the table's values do not match its NetCons and width");
+    for (std::size_t row = 0; row < table.netcons.size(); ++row) {
+        int global = table.netcons[row];
+        if (global < 0 || static_cast<std::size_t>(global) >= e.model.netcons().size() ||
+            e.model.netcons()[static_cast<std::size_t>(global)].projection != projection)
+            throw ModelError(fmt::format("NetCon {} is not in projection '{}'", global, projection));
+        int local = e.netcon_local[static_cast<std::size_t>(global)];
+        if (local < 0) continue;  // another rank's
+        auto width = std::min(table.width, static_cast<std::size_t>(e.netcon_width[static_cast<std::size_t>(global)]));
+        std::copy_n(table.values.begin() + static_cast<std::ptrdiff_t>(row * table.width), width,
+                    e.netcons[static_cast<std::size_t>(local)].weights);
+    }
 }
 
 }  // namespace cornu::runtime

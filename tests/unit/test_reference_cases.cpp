@@ -27,6 +27,7 @@ const Expectation cases[] = {
     {"branched_hh_cn", true},   {"synapses", true},         {"event_order", true},
     {"table_hhchan", true},     {"kinetic_mcna", false},    {"calcium_cadifpmp", false},
     {"release_terminal", false}, {"ca3_pyramidal", true},   {"pv_basket", true},
+    {"stdp_pair", true},
 };
 
 bool is_voltage(const std::string& column) { return column.size() > 2 && column.substr(column.size() - 2) == ".v"; }

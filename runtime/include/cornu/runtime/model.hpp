@@ -7,6 +7,7 @@
 // parameters use their unsuffixed NMODL names (`gnabar`, not `gnabar_hh`).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -66,7 +67,26 @@ struct PointObject {
     std::vector<double> play_times;  // for mechanisms that read play_time() (VecStim)
 };
 
-// Where spikes come from: an object's net_event, or an upward threshold crossing of v at a site.
+// A spike source that is neither a cell nor a mechanism: a spike-train player (a list of times)
+// or a Poisson process whose rate may change with time (piecewise constant). Each Poisson
+// generator draws from its own Random123 stream keyed by (seed, its gid, the purpose), so its
+// train does not depend on the number of ranks or on the other generators.
+struct PoissonProcess {
+    std::vector<double> rate_times{0.0};  // ms: the rate rates[i] holds from rate_times[i] on
+    std::vector<double> rates{0.0};       // Hz
+    double start = 0;                      // ms: no spikes before
+    double stop = 1e300;                   // ms: nor after
+    std::uint64_t seed = 0;
+};
+
+struct SpikeGenerator {
+    std::string name;
+    std::vector<double> times;             // a player: spikes at these times (ms, non-decreasing)
+    std::optional<PoissonProcess> poisson;  // or a Poisson process
+};
+
+// Where spikes come from: an object's net_event, an upward threshold crossing of v at a site,
+// or a generator.
 struct ObjectSource {
     int object = 0;
 };
@@ -74,13 +94,17 @@ struct ThresholdSource {
     Site site;
     double threshold = 10.0;
 };
-using SpikeSource = std::variant<ObjectSource, ThresholdSource>;
+struct GeneratorSource {
+    int generator = 0;
+};
+using SpikeSource = std::variant<ObjectSource, ThresholdSource, GeneratorSource>;
 
 struct NetCon {
     SpikeSource source;
     int target = -1;  // an object with a NET_RECEIVE block; -1 for none (a spike detector)
     std::vector<double> weights;
     double delay = 1.0;
+    std::string projection = "default";  // a name for reading and writing weights in bulk
 };
 
 // A recorded variable: `v` or an ion variable at a site, a mechanism variable at a site, or a
@@ -99,12 +123,18 @@ struct SpikeRecorder {
     SpikeSource source;
 };
 
+// How events of exactly equal time reach one target. NEURON's order is that of its queue
+// (insertion order, with its least-item quirk); the canonical order, by (source, NetCon) and then
+// self-events in the order they were sent, does not depend on how cells are spread over ranks.
+enum class EventOrder { neuron, canonical };
+
 struct Settings {
     double celsius = 6.3;
     double v_init = -65.0;
     double dt = 0.025;
     int secondorder = 0;  // 0: backward Euler; 1, 2: Crank-Nicolson (2 also corrects ion currents)
     double record_interval = 0.0;  // ms, a whole multiple of dt; 0 records every step
+    EventOrder event_order = EventOrder::neuron;  // distributed runs need canonical
 };
 
 class Model {
@@ -116,12 +146,14 @@ public:
 
     int add_cell(Cell cell);
     int add_object(PointObject object);
+    int add_generator(SpikeGenerator generator);
     int add_netcon(NetCon netcon);
     void add_trace(Trace trace);
     void add_spike_recorder(SpikeRecorder recorder);
 
     const std::vector<Cell>& cells() const { return cells_; }
     const std::vector<PointObject>& objects() const { return objects_; }
+    const std::vector<SpikeGenerator>& generators() const { return generators_; }
     const std::vector<NetCon>& netcons() const { return netcons_; }
     const std::vector<Trace>& traces() const { return traces_; }
     const std::vector<SpikeRecorder>& spike_recorders() const { return spike_recorders_; }
@@ -129,6 +161,7 @@ public:
 
     int cell_index(const std::string& name) const;    // -1 if absent
     int object_index(const std::string& name) const;  // -1 if absent
+    int generator_index(const std::string& name) const;  // -1 if absent
 
 private:
     void check_site(const Site& site, const std::string& what) const;
@@ -136,6 +169,7 @@ private:
 
     std::vector<Cell> cells_;
     std::vector<PointObject> objects_;
+    std::vector<SpikeGenerator> generators_;
     std::vector<NetCon> netcons_;
     std::vector<Trace> traces_;
     std::vector<SpikeRecorder> spike_recorders_;
