@@ -160,13 +160,20 @@ void Simulation::Engine::solve_tree() {
 // say where, instead of filling the results with garbage.
 void Simulation::Engine::check_voltages() {
     constexpr double runaway = 1e4;  // mV
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (std::fabs(v[i]) < runaway) continue;  // false for NaN as well
-        throw ModelError(fmt::format("at t = {} ms: the membrane potential at {} is {} mV ({}); check the model's "
-                                     "parameters and currents, or use a smaller dt",
-                                     t, cable.describe(model.cells(), static_cast<int>(i)), v[i],
-                                     std::isnan(v[i]) ? "not a number" : "runaway"));
-    }
+    auto bad = [&](std::size_t i) { return !(std::fabs(v[i]) < runaway); };  // true for NaN as well
+    bool any = false;
+    for (std::size_t i = 0; i < v.size(); ++i) any |= bad(i);
+    if (!any) return;
+    // Name a segment (a node with membrane) rather than a section end if one is bad.
+    std::size_t at = v.size();
+    for (std::size_t i = 0; i < v.size() && at == v.size(); ++i)
+        if (bad(i) && cable.has_capacitance[i]) at = i;
+    for (std::size_t i = 0; i < v.size() && at == v.size(); ++i)
+        if (bad(i)) at = i;
+    throw ModelError(fmt::format("at t = {} ms: the membrane potential at {} is {} mV ({}); check the model's "
+                                 "parameters and currents, or use a smaller dt",
+                                 t, cable.describe(model.cells(), static_cast<int>(at)), v[at],
+                                 std::isnan(v[at]) ? "not a number" : "runaway"));
 }
 
 void Simulation::Engine::advance_states() {
