@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -53,21 +54,30 @@ void Simulation::build_distributed(const Model& model, MechanismCatalogue& catal
                                      "between ranks need delays of at least dt",
                                      min_delay, dt));
     } else {
-        exchange_steps_ = std::max(1, static_cast<int>(std::floor(min_delay / dt * (1 + 1e-12))));
+        int half = static_cast<int>(std::floor(min_delay / (2 * dt) * (1 + 1e-12)));
+        overlap_ = half >= 1;
+        exchange_steps_ = overlap_ ? half : std::max(1, static_cast<int>(std::floor(min_delay / dt * (1 + 1e-12))));
     }
 }
 
-// Sends this rank's spikes to the others and takes theirs; turns any rank's failure into an
-// error on every rank, so that none waits for a rank that stopped.
-void Simulation::exchange(const std::string& error) {
-    steps_since_exchange_ = 0;
-    if (!communicator_) {
-        if (!error.empty()) throw ModelError(error);
-        return;
-    }
+void Simulation::start_exchange(const std::string& error) {
+    auto start = std::chrono::steady_clock::now();
     std::vector<SpikeMessage> outgoing;
     if (engine_) outgoing.swap(engine_->outbox);
-    ExchangeResult result = communicator_->exchange(outgoing, error);
+    communicator_->start_exchange(outgoing, error);
+    in_flight_ = true;
+    exchange_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Takes the spikes of the exchange in flight; turns any rank's failure into an error on every
+// rank, so that none waits for a rank that stopped.
+void Simulation::finish_exchange() {
+    if (!in_flight_) return;
+    auto start = std::chrono::steady_clock::now();
+    ExchangeResult result = communicator_->finish_exchange();
+    in_flight_ = false;
+    ++exchanges_;
+    exchange_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (result.failed_rank >= 0) {
         if (result.failed_rank == communicator_->rank()) throw ModelError(result.failure);
         throw ModelError(fmt::format("stopped because rank {} failed: {}", result.failed_rank, result.failure));
@@ -75,10 +85,23 @@ void Simulation::exchange(const std::string& error) {
     engine_->receive_remote_spikes(result.spikes);
 }
 
+// A complete exchange now (after the one in flight, if any).
+void Simulation::exchange(const std::string& error) {
+    steps_since_exchange_ = 0;
+    if (!communicator_) {
+        if (!error.empty()) throw ModelError(error);
+        return;
+    }
+    finish_exchange();
+    start_exchange(error);
+    finish_exchange();
+}
+
 void Simulation::initialize() {
     if (!communicator_) return engine_->initialize();
     std::string error;
     try {
+        finish_exchange();
         engine_->initialize();
     } catch (const ModelError& e) {
         error = e.what();
@@ -94,7 +117,12 @@ void Simulation::step() {
     } catch (const ModelError& e) {
         error = e.what();
     }
-    if (!error.empty() || ++steps_since_exchange_ >= exchange_steps_) exchange(error);
+    if (!error.empty()) return exchange(error);  // throws on every rank
+    if (++steps_since_exchange_ < exchange_steps_) return;
+    steps_since_exchange_ = 0;
+    if (!overlap_) return exchange("");
+    finish_exchange();  // the previous interval's spikes, due from the next interval on
+    start_exchange("");
 }
 
 void Simulation::run_until(double tstop) {
@@ -105,7 +133,7 @@ void Simulation::run_until(double tstop) {
         return;
     }
     while (engine_->t < tstop - dt / 2) step();
-    if (steps_since_exchange_ > 0) exchange("");  // every rank stops with all spikes delivered
+    if (steps_since_exchange_ > 0 || in_flight_) exchange("");  // every rank stops with all spikes delivered
 }
 
 double Simulation::exchange_interval() const {
@@ -182,6 +210,8 @@ SimulationStats Simulation::stats() const {
     s.memory_bytes = bytes;
     s.events_delivered = e.events_delivered;
     s.spikes = e.spikes;
+    s.exchange_seconds = exchange_seconds_;
+    s.exchanges = exchanges_;
     return s;
 }
 

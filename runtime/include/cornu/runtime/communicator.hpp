@@ -29,9 +29,15 @@ public:
     virtual int rank() const = 0;
     virtual int size() const = 0;
 
-    // Collective: every rank contributes its spikes since the last exchange and its error
-    // message (empty if none) and receives everyone's.
-    virtual ExchangeResult exchange(const std::vector<SpikeMessage>& outgoing, const std::string& error) = 0;
+    // Collective, in two halves so that computation can go on while the spikes travel: every
+    // rank contributes its spikes since the last exchange and its error message (empty if none)
+    // and, at finish, receives everyone's. At most one exchange is in flight.
+    virtual void start_exchange(const std::vector<SpikeMessage>& outgoing, const std::string& error) = 0;
+    virtual ExchangeResult finish_exchange() = 0;
+    ExchangeResult exchange(const std::vector<SpikeMessage>& outgoing, const std::string& error) {
+        start_exchange(outgoing, error);
+        return finish_exchange();
+    }
 
     // Collective: the concatenation of every rank's values on rank 0 (empty elsewhere), with
     // each rank's count in `counts` (rank 0 only).

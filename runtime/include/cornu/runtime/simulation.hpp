@@ -45,6 +45,8 @@ struct SimulationStats {
     std::size_t memory_bytes = 0;        // node, mechanism, ion, network and queue storage
     std::uint64_t events_delivered = 0;
     std::uint64_t spikes = 0;
+    double exchange_seconds = 0;  // time spent in (waiting for) spike exchange
+    std::uint64_t exchanges = 0;
 };
 
 class Simulation {
@@ -110,12 +112,20 @@ public:
 
 private:
     void exchange(const std::string& error);
+    void start_exchange(const std::string& error);
+    void finish_exchange();
     void build_distributed(const Model& model, MechanismCatalogue& catalogue, const Partition& partition);
 
     std::unique_ptr<Engine> engine_;
     Communicator* communicator_ = nullptr;
     int exchange_steps_ = 0;  // steps between exchanges
     int steps_since_exchange_ = 0;
+    // With overlap, the exchange of one interval's spikes travels while the next interval is
+    // computed; intervals are then at most half the minimum delay, so spikes still arrive in time.
+    bool overlap_ = false;
+    bool in_flight_ = false;
+    double exchange_seconds_ = 0;
+    std::uint64_t exchanges_ = 0;
 };
 
 }  // namespace cornu::runtime
