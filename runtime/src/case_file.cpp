@@ -324,13 +324,14 @@ void read_netcons(const Reader& r, const YAML::Node& root, Model& model) {
     int k = 0;
     for (const auto& node : list) {
         std::string what = fmt::format("netcon {}", k++);
-        r.allow_keys(node, {"source", "target", "weight", "delay", "threshold"}, "a netcon");
+        r.allow_keys(node, {"source", "target", "weight", "delay", "threshold", "projection"}, "a netcon");
         NetCon nc;
         nc.source = read_source(r, r.required(node, "source", what), node["threshold"], model, what);
         if (YAML::Node target = node["target"]; target && !target.IsNull())
             nc.target = read_object(r, target, model, what + " target");
         if (YAML::Node weight = node["weight"]) nc.weights = r.numbers(weight, what + " weight");
         nc.delay = r.number(r.required(node, "delay", what), what + " delay");
+        if (YAML::Node projection = node["projection"]) nc.projection = r.text(projection, what + " projection");
         if (nc.delay < 0) r.fail(node["delay"], what + ": the delay must be >= 0");
         try {
             model.add_netcon(std::move(nc));
