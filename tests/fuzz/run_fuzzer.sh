@@ -32,12 +32,12 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0:
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
 # First the inputs fuzzing cannot reach: files up to the parser's 2 MiB limit built to be slow,
-# deep or large (make_large_inputs.py). Each must pass the sanitizers within 60 s and 2 GB under
+# deep or large (make_large_inputs.py). Each must pass the sanitizers within 120 s and 2 GB under
 # this -O1 sanitized build (a release build takes at most a few seconds). LARGE=0 skips this.
 if [ "${LARGE:-1}" != 0 ] && command -v python3 >/dev/null; then
   python3 "$root/tests/fuzz/make_large_inputs.py" "$build/large"
   echo "large inputs: $build/large"
-  if ! "$build/tests/fuzz/fuzz_nmodl" -timeout=60 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
+  if ! "$build/tests/fuzz/fuzz_nmodl" -timeout=120 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
        -artifact_prefix="$build/artifacts/" "$build"/large/*.mod > "$build/large.log" 2>&1; then
     tail -40 "$build/large.log"
     echo "a large input failed; see $build/large.log" >&2
