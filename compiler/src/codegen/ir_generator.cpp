@@ -14,6 +14,7 @@
 
 #include "cornu/compiler/ast_printer.hpp"
 #include "cornu/compiler/mechanism_abi.h"
+#include "cornu/compiler/runtime_hooks.h"
 
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Intrinsics.h>
@@ -21,9 +22,11 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace cornu::codegen {
 
@@ -103,6 +106,13 @@ int ion_array_kind(IonVariableKind k) {
 struct Local {
     Value* address = nullptr;  // double* (or [N x double]* for arrays)
     int array_size = 0;
+};
+
+// A KINETIC block's equations as nocmodl numbers them (see Generator::number_equations).
+struct KineticEquations {
+    std::vector<StateRef> rows;                       // the state of each row
+    std::map<const ConserveStmt*, int> conservation;  // the row each CONSERVE replaces
+    int conserved = 0;                                // rows [0, conserved) are conservation laws
 };
 
 class Generator {
@@ -300,7 +310,7 @@ private:
         play_time_ = declare_external("cornu_rt_play_time", f64_, {ptr_, i32_, i64_, f64_});
         solver_failed_ = declare_external("cornu_rt_solver_failed", void_, {ptr_, i32_, i64_, i32_});
         derivimplicit_ = declare_external("cornu_derivimplicit", i32_, {ptr_, ptr_, i32_, ptr_, f64_});
-        kinetic_solve_ = declare_external("cornu_kinetic_solve", i32_, {ptr_, ptr_, i32_, ptr_, f64_, i32_, i32_});
+        kinetic_solve_ = declare_external("cornu_kinetic_solve", i32_, {ptr_, ptr_, i32_, ptr_, f64_, i32_, i32_, ptr_});
         for (const Callable& c : info_.callables) {
             std::vector<Type*> args(c.arity, f64_);
             callables_[c.name] = internal_function("cornu." + info_.name + "." + c.name, f64_, args);
@@ -327,11 +337,15 @@ private:
         const ImplicitSystem* system = nullptr;
         Value* derivatives = nullptr;
         // A KINETIC body building its backward-Euler system: residual r, Jacobian j (n x n, row
-        // major), compartment volumes, and the row CONSERVE replaces (-1 if none).
+        // major), the structure it writes (used, n x n bytes), compartment volumes, and nocmodl's
+        // numbering of the equations.
         Value* residual = nullptr;
         Value* jacobian = nullptr;
+        Value* used = nullptr;
         Value* volumes = nullptr;
-        int conserved = -1;
+        const KineticEquations* equations = nullptr;
+        // nocmodl's linmat: cleared when a Jacobian term multiplies by a species.
+        bool linear = true;
     };
 
     FunctionState* fs_ = nullptr;
@@ -1028,7 +1042,12 @@ private:
 
     struct SystemFunctions {
         Function* derivative = nullptr;  // derivimplicit: void(ptr env, ptr s, ptr f)
-        Function* kinetic = nullptr;     // sparse: void(ptr env, ptr s, ptr s_old, double dt, ptr r, ptr j)
+        // sparse: void(ptr env, ptr s, ptr s_old, double dt, ptr r, ptr j, ptr used), its equations,
+        // whether nocmodl calls it linear, and the solver's plan.
+        Function* kinetic = nullptr;
+        KineticEquations equations;
+        bool linear = true;
+        llvm::GlobalVariable* plan = nullptr;
     };
     std::map<const ImplicitSystem*, SystemFunctions> system_functions_;
     llvm::StructType* env_struct_ = nullptr;
@@ -1059,7 +1078,7 @@ private:
             values.push_back(b_.CreateLoad(env_struct()->getElementType(k), b_.CreateStructGEP(env_struct(), env_ptr, k)));
         state.env = env_from_values(values);
         state.derivatives = f->getArg(2);
-        store_states(system, f->getArg(1));
+        store_states(system.states, f->getArg(1));
         block(*system.block->body);
         b_.CreateRetVoid();
         fs_ = nullptr;
@@ -1068,31 +1087,112 @@ private:
 
 
     // ---- KINETIC (NEURON_SEMANTICS §E4; nocmodl's kinetic.cpp is the reference for the form) ----
+    // The function is nocmodl's term for term: its equation numbers, its products in its order,
+    // the same sequence of updates of each element. cornu_kinetic_solve replays scopmath on it,
+    // so every rounding is NEURON's.
+
+    // nocmodl's numbering (massagekinetic): first, for each CONSERVE from the last one up, the
+    // last state its sum names that is a scalar and not numbered yet takes the next row, which
+    // becomes the conservation law; then the other states in the order of nocmodl's symbol table
+    // (SYMITER): by first character, and among names sharing it, the one the lexer met last
+    // first (install() puts a new name at the head of its list). An array takes consecutive rows.
+    KineticEquations number_equations(const ImplicitSystem& system) {
+        KineticEquations equations;
+        number_conservation_laws(system, equations);
+        number_other_states(system, equations);
+        return equations;
+    }
+
+    void number_conservation_laws(const ImplicitSystem& system, KineticEquations& equations) {
+        std::vector<const ConserveStmt*> laws;
+        collect_conserves(*system.block->body, laws);
+        auto available = [&](const ReactionTerm& t) {
+            const Variable* v = info_.find(t.species->name);
+            return v && !v->array_size && has_state(system.states, v->name) && !has_state(equations.rows, v->name);
+        };
+        for (auto law = laws.rbegin(); law != laws.rend(); ++law) {
+            auto term = std::find_if((*law)->terms.rbegin(), (*law)->terms.rend(), available);
+            if (term == (*law)->terms.rend()) {
+                unsupported((*law)->loc, "a CONSERVE with no scalar state left to take its equation (nocmodl: "
+                                         "\"Failed to diagonalize the Kinetic matrix\")");
+                continue;
+            }
+            equations.conservation[*law] = static_cast<int>(equations.rows.size());
+            equations.rows.push_back({term->species->name, 0, 0});
+        }
+        equations.conserved = static_cast<int>(equations.rows.size());
+    }
+
+    void number_other_states(const ImplicitSystem& system, KineticEquations& equations) {
+        std::vector<const StateRef*> others;  // the first element of each
+        for (const StateRef& r : system.states)
+            if (r.element == 0 && !has_state(equations.rows, r.name)) others.push_back(&r);
+        std::stable_sort(others.begin(), others.end(), [&](const StateRef* a, const StateRef* b) {
+            auto first_a = static_cast<unsigned char>(a->name[0]), first_b = static_cast<unsigned char>(b->name[0]);
+            if (first_a != first_b) return first_a < first_b;
+            return before(first_mention(b->name), first_mention(a->name));
+        });
+        for (const StateRef* r : others)
+            for (int e = 0; e < std::max(r->array_size, 1); ++e) equations.rows.push_back({r->name, e, r->array_size});
+    }
+
+    static bool has_state(const std::vector<StateRef>& states, const std::string& name) {
+        return std::any_of(states.begin(), states.end(), [&](const StateRef& r) { return r.name == name; });
+    }
+
+    static void collect_conserves(const Block& blk, std::vector<const ConserveStmt*>& out) {
+        for (const StmtPtr& st : blk.statements) {
+            if (auto* law = dyn<ConserveStmt>(st.get())) out.push_back(law);
+            else if (auto* inner = dyn<Block>(st.get())) collect_conserves(*inner, out);
+            else if (auto* loop = dyn<FromStmt>(st.get())) collect_conserves(*loop->body, out);
+        }
+    }
+
+    // Where nocmodl's lexer first meets a name: its declaration or an earlier USEION naming it.
+    // (An earlier mention in a RANGE or GLOBAL list is not known here; it would change the order
+    // only between states with the same first character.)
+    SourceLocation first_mention(const std::string& name) const {
+        SourceLocation first = info_.find(name)->loc;
+        auto names = [&](const std::vector<std::string>& list) { return std::find(list.begin(), list.end(), name) != list.end(); };
+        for (const IonUse& ion : info_.ions)
+            if ((ion.name == name || names(ion.read) || names(ion.write)) && before(ion.loc, first)) first = ion.loc;
+        return first;
+    }
+
+    static bool before(SourceLocation a, SourceLocation b) {
+        return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+    }
 
     // The row of a species in the system, or nullptr if it is not one of the system's states
     // (a non-state species, e.g. cao, acts as a constant in its reactions).
     Value* state_row(const NameExpr& species) {
-        const std::vector<StateRef>& states = fs_->system->states;
-        for (std::size_t k = 0; k < states.size(); ++k) {
-            if (states[k].name != species.name) continue;
+        const std::vector<StateRef>& rows = fs_->equations->rows;
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            if (rows[k].name != species.name) continue;
             Value* row = llvm::ConstantInt::get(i64_, k);
-            if (states[k].array_size) row = b_.CreateAdd(row, index_value(species));
+            if (rows[k].array_size) row = b_.CreateAdd(row, index_value(species));
             return row;
         }
         return nullptr;
     }
 
+    // Conservation laws replace whole rows: reactions leave them alone.
     bool is_conserved_row(const NameExpr& species) {
-        if (fs_->conserved < 0) return false;
-        const StateRef& r = fs_->system->states[static_cast<std::size_t>(fs_->conserved)];
-        return r.name == species.name && (!r.array_size || constant_index(species.index.get()) == r.element);
+        const KineticEquations& equations = *fs_->equations;
+        for (int k = 0; k < equations.conserved; ++k)
+            if (equations.rows[static_cast<std::size_t>(k)].name == species.name) return true;
+        return false;
     }
 
     Value* r_at(Value* row) { return b_.CreateInBoundsGEP(f64_, fs_->residual, row); }
 
+    // The address of Jacobian element (row, col), marked as part of the structure: scopmath
+    // creates an element wherever the generated code asks for one, whatever its value.
     Value* j_at(Value* row, Value* col) {
-        Value* n = llvm::ConstantInt::get(i64_, fs_->system->states.size());
-        return b_.CreateInBoundsGEP(f64_, fs_->jacobian, b_.CreateAdd(b_.CreateMul(row, n), col));
+        Value* n = llvm::ConstantInt::get(i64_, fs_->equations->rows.size());
+        Value* index = b_.CreateAdd(b_.CreateMul(row, n), col);
+        b_.CreateStore(b_.getInt8(1), b_.CreateInBoundsGEP(b_.getInt8Ty(), fs_->used, index));
+        return b_.CreateInBoundsGEP(f64_, fs_->jacobian, index);
     }
 
     void add_to(Value* address, Value* value, bool subtract = false) {
@@ -1100,25 +1200,29 @@ private:
         b_.CreateStore(subtract ? b_.CreateFSub(old, value) : b_.CreateFAdd(old, value), address);
     }
 
-    // kf * A * B: the rate expression times each species, left to right; a species with
-    // coefficient n appears n times.
+    // nocmodl's flux `kf*B*A`: the rate expression times the species of its side, the last
+    // written first (nocmodl's term lists are built by prepending), each coefficient times.
     Value* mass_action(Value* rate, const std::vector<ReactionTerm>& side) {
         Value* flux = rate;
-        for (const ReactionTerm& t : side)
-            for (int k = 0; k < t.coefficient; ++k) flux = b_.CreateFMul(flux, rvalue(*t.species));
+        for (auto t = side.rbegin(); t != side.rend(); ++t)
+            for (int k = 0; k < t->coefficient; ++k) flux = b_.CreateFMul(flux, rvalue(*t->species));
         return flux;
     }
 
-    // d(rate * A^a * B^b ...)/dA = rate * a * A^(a-1) * B^b ...
+    // nocmodl's `_term`, d(flux)/d(species i) with the rate taken as constant: the rate, times
+    // i's coefficient if not 1, times the side's species (last written first) with i's power
+    // lowered by one. A species factor makes nocmodl call the scheme nonlinear (genmatterms
+    // clears linmat), be it a state or not.
     Value* partial(Value* rate, const std::vector<ReactionTerm>& side, std::size_t with_respect_to) {
         Value* term = rate;
-        for (std::size_t i = 0; i < side.size(); ++i) {
-            int power = side[i].coefficient;
-            if (i == with_respect_to) {
-                if (power > 1) term = b_.CreateFMul(term, c(static_cast<double>(power)));
-                --power;
+        int coefficient = side[with_respect_to].coefficient;
+        if (coefficient != 1) term = b_.CreateFMul(term, c(static_cast<double>(coefficient)));
+        for (std::size_t k = side.size(); k-- > 0;) {
+            int power = side[k].coefficient - (k == with_respect_to ? 1 : 0);
+            for (int p = 0; p < power; ++p) {
+                term = b_.CreateFMul(term, rvalue(*side[k].species));
+                fs_->linear = false;
             }
-            for (int k = 0; k < power; ++k) term = b_.CreateFMul(term, rvalue(*side[i].species));
         }
         return term;
     }
@@ -1127,7 +1231,9 @@ private:
         Value* f_flux_slot = lvalue(NameExpr("f_flux"));
         Value* b_flux_slot = lvalue(NameExpr("b_flux"));
         if (r.reaction == ReactionKind::flux_in) {
-            // ~ A << (flux): the flux enters A's row; no Jacobian term.
+            // ~ A << (flux): f_flux = 0, b_flux = flux, which enters A's row; no Jacobian term.
+            b_.CreateStore(c(0.0), f_flux_slot);
+            b_.CreateStore(c(0.0), b_flux_slot);
             Value* flux = expr(*r.forward);
             b_.CreateStore(flux, b_flux_slot);
             const NameExpr& species = *r.reactants.at(0).species;
@@ -1141,8 +1247,10 @@ private:
         b_.CreateStore(f, f_flux_slot);
         b_.CreateStore(bflux, b_flux_slot);
         Value* net = b_.CreateFSub(f, bflux);
+        // Species in nocmodl's order (last written first); each element is updated once per
+        // reaction, so only the products above depend on it.
         auto each_state = [&](const std::vector<ReactionTerm>& side, auto body) {
-            for (std::size_t i = 0; i < side.size(); ++i) {
+            for (std::size_t i = side.size(); i-- > 0;) {
                 const NameExpr& species = *side[i].species;
                 if (Value* row = state_row(species)) body(i, species, row, side[i].coefficient);
             }
@@ -1180,39 +1288,24 @@ private:
         });
     }
 
-    // CONSERVE a + b + c = total replaces the row of its last state by
-    // total - sum(volume * state) with the volumes as coefficients.
+    // CONSERVE a + b + c = total replaces its row (genconservterms): r = total, then for each
+    // state, last written first, j(row, state) = coefficient * volume and r -= state * volume
+    // (* coefficient).
     void conserve(const ConserveStmt& cons) {
-        if (fs_->conserved < 0) return;
-        Value* row = llvm::ConstantInt::get(i64_, static_cast<std::uint64_t>(fs_->conserved));
+        auto law = fs_->equations->conservation.find(&cons);
+        if (law == fs_->equations->conservation.end()) return;
+        Value* row = llvm::ConstantInt::get(i64_, static_cast<std::uint64_t>(law->second));
         Value* value = expr(*cons.total);
         for (auto it = cons.terms.rbegin(); it != cons.terms.rend(); ++it) {
             Value* col = state_row(*it->species);
             if (!col) continue;
             Value* volume = b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, fs_->volumes, col));
-            Value* coefficient = b_.CreateFMul(c(static_cast<double>(it->coefficient)), volume);
-            b_.CreateStore(coefficient, j_at(row, col));
-            value = b_.CreateFSub(value, b_.CreateFMul(rvalue(*it->species), volume));
+            b_.CreateStore(b_.CreateFMul(c(static_cast<double>(it->coefficient)), volume), j_at(row, col));
+            Value* amount = b_.CreateFMul(rvalue(*it->species), volume);
+            if (it->coefficient != 1) amount = b_.CreateFMul(amount, c(static_cast<double>(it->coefficient)));
+            value = b_.CreateFSub(value, amount);
         }
         b_.CreateStore(value, r_at(row));
-    }
-
-    int conserved_state(const ImplicitSystem& system) {
-        const ConserveStmt* last = nullptr;
-        std::function<void(const Block&)> scan = [&](const Block& blk) {
-            for (const StmtPtr& st : blk.statements) {
-                if (auto* cs = dyn<ConserveStmt>(st.get())) last = cs;
-                else if (auto* inner = dyn<Block>(st.get())) scan(*inner);
-            }
-        };
-        scan(*system.block->body);
-        if (!last || last->terms.empty()) return -1;
-        const NameExpr& species = *last->terms.back().species;
-        int element = constant_index(species.index.get());
-        for (std::size_t k = 0; k < system.states.size(); ++k)
-            if (system.states[k].name == species.name && system.states[k].element == std::max(element, 0))
-                return static_cast<int>(k);
-        return -1;
     }
 
     // Applies every COMPARTMENT statement: the state's d/dt term (residual and diagonal) is
@@ -1248,11 +1341,16 @@ private:
         }
     }
 
+    // void F(env*, const double* s, const double* s_old, double dt, double* r, double* j, i8* used):
+    // sets the states from s and builds the backward-Euler system as nocmodl's function does. The
+    // block sees `dt` = the solve's dt (1e9 for STEADYSTATE, as _ss_sparse_thread sets it).
     void define_kinetic_system(const ImplicitSystem& system) {
-        auto* type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_, f64_, ptr_, ptr_}, false);
+        auto type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_, f64_, ptr_, ptr_, ptr_}, false);
         Function* f = Function::Create(type, Function::InternalLinkage,
                                        "cornu." + info_.name + "." + system.block->name.name + ".kinetic", *module_);
         f->addFnAttr(llvm::Attribute::NoUnwind);
+        SystemFunctions& functions = system_functions_[&system];
+        functions.equations = number_equations(system);
         FunctionState state;
         state.kind = ProcKind::kinetic;
         state.system = &system;
@@ -1262,20 +1360,25 @@ private:
         for (unsigned k = 0; k < env_struct()->getNumElements(); ++k)
             values.push_back(b_.CreateLoad(env_struct()->getElementType(k), b_.CreateStructGEP(env_struct(), env_ptr, k)));
         state.env = env_from_values(values);
+        state.env.dt = f->getArg(3);
         state.residual = f->getArg(4);
         state.jacobian = f->getArg(5);
-        state.conserved = conserved_state(system);
-        std::size_t n = system.states.size();
+        state.used = f->getArg(6);
+        state.equations = &functions.equations;
+        std::size_t n = functions.equations.rows.size();
         state.volumes = entry_alloca(llvm::ArrayType::get(f64_, n), "volumes");
         declare_local("f_flux");
         declare_local("b_flux");
-        store_states(system, f->getArg(1));
+        store_states(functions.equations.rows, f->getArg(1));
+        // nocmodl's first statements: r = -(s - s_old)/dt and j(i, i) = 1/dt for every equation
+        // but the conservation laws; scopmath has zeroed the matrix before.
         Value* dt1 = b_.CreateFDiv(c(1.0), f->getArg(3));
         for (std::size_t i = 0; i < n; ++i) {
+            b_.CreateStore(c(1.0), b_.CreateConstInBoundsGEP1_64(f64_, state.volumes, i));
+            for (std::size_t j = 0; j < n; ++j) b_.CreateStore(c(0.0), b_.CreateConstInBoundsGEP1_64(f64_, state.jacobian, i * n + j));
+        }
+        for (std::size_t i = static_cast<std::size_t>(functions.equations.conserved); i < n; ++i) {
             Value* row = llvm::ConstantInt::get(i64_, i);
-            b_.CreateStore(c(1.0), b_.CreateInBoundsGEP(f64_, state.volumes, row));
-            for (std::size_t j = 0; j < n; ++j) b_.CreateStore(c(0.0), j_at(row, llvm::ConstantInt::get(i64_, j)));
-            if (static_cast<int>(i) == state.conserved) continue;
             Value* s_now = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, f->getArg(1), i));
             Value* s_old = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, f->getArg(2), i));
             b_.CreateStore(b_.CreateFMul(b_.CreateFNeg(dt1), b_.CreateFSub(s_now, s_old)), r_at(row));
@@ -1285,7 +1388,13 @@ private:
         block(*system.block->body);
         b_.CreateRetVoid();
         fs_ = nullptr;
-        system_functions_[&system].kinetic = f;
+        functions.kinetic = f;
+        functions.linear = state.linear;
+        // scopmath's SparseObj: the solver keeps the elimination order here.
+        auto* plan_type = llvm::ArrayType::get(i32_, CORNU_KINETIC_PLAN_SIZE(n));
+        functions.plan = new llvm::GlobalVariable(*module_, plan_type, false, llvm::GlobalValue::InternalLinkage,
+                                                  llvm::ConstantAggregateZero::get(plan_type),
+                                                  "cornu." + info_.name + "." + system.block->name.name + ".plan");
     }
 
     Env env_from_values(const std::vector<Value*>& values) {
@@ -1322,9 +1431,9 @@ private:
         return field_address(field, nullptr);
     }
 
-    void store_states(const ImplicitSystem& system, Value* s) {
-        for (std::size_t k = 0; k < system.states.size(); ++k)
-            b_.CreateStore(b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, s, k)), state_address(system.states[k]));
+    void store_states(const std::vector<StateRef>& states, Value* s) {
+        for (std::size_t k = 0; k < states.size(); ++k)
+            b_.CreateStore(b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, s, k)), state_address(states[k]));
     }
 
     void solve(const SolveStmt& s) {
@@ -1344,28 +1453,33 @@ private:
         std::vector<Value*> values;
         flatten(fs_->env, values);
         for (unsigned k = 0; k < values.size(); ++k) b_.CreateStore(values[k], b_.CreateStructGEP(env_struct(), env_mem, k));
-        std::size_t n = system->states.size();
+        const SystemFunctions& functions = found->second;
+        bool sparse = system->method == ImplicitSystem::Method::sparse;
+        // The states in the order of the equations (nocmodl's numbering for sparse).
+        const std::vector<StateRef>& order = sparse ? functions.equations.rows : system->states;
+        std::size_t n = order.size();
         Value* states = entry_alloca(llvm::ArrayType::get(f64_, n), "states");
         Value* derivatives = entry_alloca(llvm::ArrayType::get(f64_, n), "derivatives");
         for (std::size_t k = 0; k < n; ++k)
-            b_.CreateStore(b_.CreateLoad(f64_, state_address(system->states[k])),
+            b_.CreateStore(b_.CreateLoad(f64_, state_address(order[k])),
                            b_.CreateConstInBoundsGEP2_64(llvm::ArrayType::get(f64_, n), states, 0, k));
-        if (system->method == ImplicitSystem::Method::sparse) {
-            Value* status = b_.CreateCall(kinetic_solve_, {found->second.kinetic, env_mem, llvm::ConstantInt::get(i32_, n),
+        if (sparse) {
+            Value* status = b_.CreateCall(kinetic_solve_, {functions.kinetic, env_mem, llvm::ConstantInt::get(i32_, n),
                                                            states, fs_->env.dt,
-                                                           llvm::ConstantInt::get(i32_, system->linear ? 1 : 0),
-                                                           llvm::ConstantInt::get(i32_, s.steadystate ? 1 : 0)});
+                                                           llvm::ConstantInt::get(i32_, functions.linear ? 1 : 0),
+                                                           llvm::ConstantInt::get(i32_, s.steadystate ? 1 : 0),
+                                                           functions.plan});
             fail_if_nonzero(status);
             for (std::size_t k = 0; k < n; ++k)
                 b_.CreateStore(b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP2_64(llvm::ArrayType::get(f64_, n), states, 0, k)),
-                               state_address(system->states[k]));
+                               state_address(order[k]));
             return;
         }
-        Value* status = b_.CreateCall(derivimplicit_, {found->second.derivative, env_mem,
+        Value* status = b_.CreateCall(derivimplicit_, {functions.derivative, env_mem,
                                                        llvm::ConstantInt::get(i32_, n), states, fs_->env.dt});
         fail_if_nonzero(status);
         // The block runs once more at the solution, leaving its assigned variables consistent.
-        b_.CreateCall(found->second.derivative, {env_mem, states, derivatives});
+        b_.CreateCall(functions.derivative, {env_mem, states, derivatives});
     }
 
     void fail_if_nonzero(Value* status) {

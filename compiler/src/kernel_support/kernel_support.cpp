@@ -3,7 +3,10 @@
 #include "newton.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstdint>
+#include <mutex>
 #include <vector>
 
 using namespace cornu::kernel_support;
@@ -27,72 +30,247 @@ extern "C" int32_t cornu_derivimplicit(cornu_derivative_fn f, void* env, int32_t
     return newton(n, states, value, evaluate);
 }
 
-// A KINETIC step (NEURON_SEMANTICS §E4, §E5): backward Euler, Newton on the residual the
-// generated function builds (with NEURON's approximate Jacobian), a dense LU solve per iteration.
-// Linear schemes take exactly one iteration per step, as nocmodl's do; nonlinear ones iterate
-// until the summed change is below 1e-6 and clamp negative states to 0. STEADYSTATE is the
-// same with dt = 1e9 ms, iterated to convergence.
+// KINETIC blocks with METHOD sparse (NEURON_SEMANTICS §E4, §E5), reproducing NEURON 8.2's scopmath
+// operation for operation (sparse_thread.c and sparse.c share the arithmetic; ssimplic_thread.c
+// drives STEADYSTATE): a minimum-degree elimination order computed once from the structure of the
+// Jacobian, LU with diagonal pivots in that order, then Newton on backward Euler. The generated
+// function numbers rows and columns as nocmodl does, so the order, and hence every rounding,
+// is NEURON's.
 namespace {
 
-constexpr int kinetic_max_iterations = 20;
-constexpr double kinetic_converge = 1e-6;
-constexpr double kinetic_roundoff = 1e-20;
+constexpr int max_steps = 20;               // MAXSTEPS
+constexpr double converge = 1e-6;           // CONVERGE
+constexpr double roundoff = 1e-20;          // ROUNDOFF
+constexpr double steady_dt = 1e9;           // _ss_sparse_thread's dt
+constexpr int steady_passes = 7;            // _ss_sparse_thread's NIT
+constexpr double steady_negative = -1e-6;   // check_state's threshold
 
-// Gaussian elimination with partial pivoting; a (n*n, row-major) and b are overwritten, x = a^-1 b.
-int solve_dense(int n, double* a, double* b, double* x) {
-    for (int col = 0; col < n; ++col) {
-        int pivot = col;
-        for (int row = col + 1; row < n; ++row)
-            if (std::fabs(a[row * n + col]) > std::fabs(a[pivot * n + col])) pivot = row;
-        if (std::fabs(a[pivot * n + col]) <= kinetic_roundoff) return singular;
-        if (pivot != col) {
-            for (int k = 0; k < n; ++k) std::swap(a[col * n + k], a[pivot * n + k]);
-            std::swap(b[col], b[pivot]);
+// ---- The elimination order (scopmath's spar_minorder) ----
+
+// Chooses the pivot order from the structure of the matrix (present[row * n + col], diagonal
+// included) and adds the fill-in elements elimination creates, replaying spar_minorder: rows wait
+// in a queue sorted by their number of elements, where a row (re)inserted goes before every row
+// with as many or more (insert), so ties go to the row touched last. Each step takes the head of
+// the queue as the next pivot, moves it to that position keeping the others in order
+// (get_next_pivot), then, for each later row with an element in the pivot column, creates its
+// missing elements under the pivot row's (each one a count increase) and counts its pivot-column
+// element as gone (reduce_order).
+class MinimumDegree {
+public:
+    MinimumDegree(int n, std::vector<std::uint8_t> present) : n_(n), present_(std::move(present)) {
+        for (int row = 0; row < n; ++row) {
+            at_.push_back(row);
+            position_.push_back(row);
+            int count = 0;
+            for (int col = 0; col < n; ++col) count += present_[index(row, col)];
+            count_.push_back(count);
+            enqueue(row);
         }
-        for (int row = col + 1; row < n; ++row) {
-            double factor = a[row * n + col] / a[col * n + col];
-            if (factor == 0.0) continue;
-            for (int k = col; k < n; ++k) a[row * n + k] -= factor * a[col * n + k];
-            b[row] -= factor * b[col];
+        for (int step = 0; step < n; ++step) pivot(step);
+    }
+
+    // The equation eliminated at each step (diag[step]->row).
+    const std::vector<int>& order() const { return at_; }
+    // The structure with fill-in.
+    bool present(int row, int col) const { return present_[index(row, col)] != 0; }
+
+private:
+    std::size_t index(int row, int col) const { return static_cast<std::size_t>(row) * n_ + col; }
+
+    void enqueue(int row) {
+        auto as_many = [&](int other) { return count_[other] >= count_[row]; };
+        queue_.insert(std::find_if(queue_.begin(), queue_.end(), as_many), row);
+    }
+    void dequeue(int row) { queue_.erase(std::find(queue_.begin(), queue_.end(), row)); }
+    void recount(int row, int change) {  // increase_order, reduce_order
+        dequeue(row);
+        count_[row] += change;
+        enqueue(row);
+    }
+
+    void pivot(int step) {
+        int row = queue_.front();
+        for (int p = position_[row]; p > step; --p) {
+            at_[p] = at_[p - 1];
+            position_[at_[p]] = p;
+        }
+        at_[step] = row;
+        position_[row] = step;
+        for (int below = step + 1; below < n_; ++below) {
+            int other = at_[below];
+            if (!present(other, row)) continue;
+            for (int right = step + 1; right < n_; ++right) {
+                int col = at_[right];
+                if (!present(row, col) || present(other, col)) continue;
+                present_[index(other, col)] = 1;
+                recount(other, +1);
+            }
+            recount(other, -1);
+        }
+        dequeue(row);
+    }
+
+    int n_;
+    std::vector<std::uint8_t> present_;
+    std::vector<int> at_;        // position -> equation
+    std::vector<int> position_;  // equation -> position (varord)
+    std::vector<int> count_;     // elements per row (norder)
+    std::vector<int> queue_;     // orderlist
+};
+
+// ---- The plan: the order and structure, kept in the caller's int32 array ----
+// [0] built flag; [1, n] the equation eliminated at each step; [n + 1, 3n + 1] offsets into the
+// entries, 2k and 2k + 1 opening step k's rows below the pivot and columns right of it; then the
+// entries (at most n(n - 1)), each list in elimination order.
+class Plan {
+public:
+    Plan(std::int32_t* data, int n) : data_(data), n_(n) {}
+
+    bool built() const { return std::atomic_ref<std::int32_t>(data_[0]).load(std::memory_order_acquire) != 0; }
+
+    void build(const MinimumDegree& ordering) {
+        const std::vector<int>& order = ordering.order();
+        std::int32_t* offsets = data_ + 1 + n_;
+        std::int32_t* entries = offsets + 2 * n_ + 1;
+        std::int32_t used = 0;
+        for (int step = 0; step < n_; ++step) {
+            int pivot = order[static_cast<std::size_t>(step)];
+            data_[1 + step] = pivot;
+            offsets[2 * step] = used;
+            for (auto later = order.begin() + step + 1; later != order.end(); ++later)
+                if (ordering.present(*later, pivot)) entries[used++] = *later;
+            offsets[2 * step + 1] = used;
+            for (auto later = order.begin() + step + 1; later != order.end(); ++later)
+                if (ordering.present(pivot, *later)) entries[used++] = *later;
+        }
+        offsets[2 * n_] = used;
+        std::atomic_ref<std::int32_t>(data_[0]).store(1, std::memory_order_release);
+    }
+
+    int pivot(int step) const { return data_[1 + step]; }
+    // Rows below the pivot of `step` with an element in its column (r_down from diag[step]).
+    const std::int32_t* below_begin(int step) const { return entries() + offsets()[2 * step]; }
+    const std::int32_t* below_end(int step) const { return entries() + offsets()[2 * step + 1]; }
+    // Columns right of the pivot with an element in its row (c_right from diag[step]).
+    const std::int32_t* right_begin(int step) const { return entries() + offsets()[2 * step + 1]; }
+    const std::int32_t* right_end(int step) const { return entries() + offsets()[2 * step + 2]; }
+
+private:
+    const std::int32_t* offsets() const { return data_ + 1 + n_; }
+    const std::int32_t* entries() const { return offsets() + 2 * n_ + 1; }
+
+    std::int32_t* data_;
+    int n_;
+};
+
+// Solves a x = b in place (x in b), a being n x n row-major, by scopmath's matsol: for each step,
+// subrow for every row below the pivot (r = a_rp / a_pp; b_r -= b_p r; a_rc -= a_pc r along the
+// pivot row), then bksub (b_p -= a_pc b_c along the pivot row, left to right; b_p /= a_pp).
+int eliminate(const Plan& plan, int n, double* a, double* b) {
+    auto at = [&](int row, int col) -> double& { return a[static_cast<std::size_t>(row) * n + col]; };
+    for (int step = 0; step < n; ++step) {
+        int p = plan.pivot(step);
+        if (std::fabs(at(p, p)) <= roundoff) return singular;
+        for (const std::int32_t* row = plan.below_begin(step); row != plan.below_end(step); ++row) {
+            double r = at(*row, p) / at(p, p);
+            b[*row] -= b[p] * r;
+            for (const std::int32_t* col = plan.right_begin(step); col != plan.right_end(step); ++col)
+                at(*row, *col) -= at(p, *col) * r;
         }
     }
-    for (int row = n - 1; row >= 0; --row) {
-        double sum = b[row];
-        for (int k = row + 1; k < n; ++k) sum -= a[row * n + k] * x[k];
-        x[row] = sum / a[row * n + row];
+    for (int step = n - 1; step >= 0; --step) {
+        int p = plan.pivot(step);
+        for (const std::int32_t* col = plan.right_begin(step); col != plan.right_end(step); ++col)
+            b[p] -= at(p, *col) * b[*col];
+        b[p] /= at(p, p);
     }
     return success;
+}
+
+// ---- Newton on backward Euler (sparse_thread, _ss_sparse_thread) ----
+
+struct KineticSystem {
+    cornu_kinetic_fn f;
+    void* env;
+    int n;
+    Plan plan;
+    double* old;             // states at the start of the step (the D slots)
+    double* rhs;             // residual, then the Newton change
+    double* jacobian;        // n x n
+    std::uint8_t* used;      // the structure the block writes
+
+    void evaluate(const double* states, double dt) const { f(env, states, old, dt, rhs, jacobian, used); }
+};
+
+// create_coef_list: the block runs once to find the structure and once more to build the element
+// list; both runs are kept since the block may have side effects (PROTECT counters).
+void build_plan(KineticSystem& system, double* states, double dt) {
+    static std::mutex building;
+    std::lock_guard<std::mutex> lock(building);
+    if (system.plan.built()) return;
+    std::size_t size = static_cast<std::size_t>(system.n) * system.n;
+    std::copy(states, states + system.n, system.old);
+    std::fill(system.used, system.used + size, 0);
+    system.evaluate(states, dt);
+    system.evaluate(states, dt);
+    std::vector<std::uint8_t> present(system.used, system.used + size);
+    for (int i = 0; i < system.n; ++i) present[static_cast<std::size_t>(i) * system.n + i] = 1;
+    system.plan.build(MinimumDegree(system.n, std::move(present)));
+}
+
+// sparse_thread: iterate until the summed |change| is at most 1e-6 (a NaN stops it too), or once
+// for a linear scheme; nonlinear schemes clamp negative states to 0. The iteration count is
+// checked after the update, so the error comes after 22 iterations. The block runs once more at
+// the solution so its assignments (cabpump.mod's `cai = ca[0]`) see the new states.
+int sparse_step(KineticSystem& system, double* states, double dt, bool linear) {
+    std::copy(states, states + system.n, system.old);
+    for (int iteration = 0;; ++iteration) {
+        system.evaluate(states, dt);
+        if (int error = eliminate(system.plan, system.n, system.jacobian, system.rhs)) return error;
+        double change = 0.0;
+        for (int i = 0; i < system.n; ++i) {
+            states[i] += system.rhs[i];
+            if (!linear && states[i] < 0.0) states[i] = 0.0;
+            change += std::fabs(system.rhs[i]);
+        }
+        if (iteration > max_steps) return exceeded_iterations;
+        if (linear || !(change > converge)) break;
+    }
+    system.evaluate(states, dt);
+    return success;
+}
+
+// _ss_sparse_thread: dt = 1e9. A linear scheme is iterated to convergence as a nonlinear one;
+// a nonlinear one takes single linearised steps, setting states below -1e-6 to 0 after each
+// (check_state), until none is, then iterates to convergence; 7 passes at most.
+int steady_state(KineticSystem& system, double* states, bool linear) {
+    if (linear) return sparse_step(system, states, steady_dt, false);
+    for (int pass = 0; pass < steady_passes; ++pass) {
+        if (int error = sparse_step(system, states, steady_dt, true)) return error;
+        bool negative = false;
+        for (int i = 0; i < system.n; ++i)
+            if (states[i] < steady_negative) {
+                states[i] = 0.0;
+                negative = true;
+            }
+        if (!negative) return sparse_step(system, states, steady_dt, false);
+    }
+    return exceeded_iterations;
 }
 
 }  // namespace
 
 extern "C" int32_t cornu_kinetic_solve(cornu_kinetic_fn f, void* env, int32_t n, double* states, double dt,
-                                       int32_t linear, int32_t steady) {
-    if (steady) dt = 1e9;
+                                       int32_t linear, int32_t steady, int32_t* plan) {
     // Called per instance per step: the work arrays are reused, never allocated per call.
     thread_local std::vector<double> scratch;
+    thread_local std::vector<std::uint8_t> used;
     std::size_t size = static_cast<std::size_t>(n);
-    if (scratch.size() < size * (size + 3)) scratch.resize(size * (size + 3));
-    double* old = scratch.data();
-    double* r = old + size;
-    double* delta = r + size;
-    double* j = delta + size;
-    std::copy(states, states + n, old);
-    for (int iteration = 0; iteration < kinetic_max_iterations; ++iteration) {
-        f(env, states, old, dt, r, j);
-        if (int error = solve_dense(n, j, r, delta)) return error;
-        double change = 0.0;
-        for (int32_t i = 0; i < n; ++i) {
-            states[i] += delta[i];
-            change += std::fabs(delta[i]);
-            if (!linear && states[i] < 0.0) states[i] = 0.0;
-        }
-        if ((linear && !steady) || change <= kinetic_converge) {
-            // scopmath's sparse evaluates the block once more at the solution, so assignments in
-            // it (cabpump.mod's `cai = ca[0]`, fluxes) see the new states.
-            f(env, states, old, dt, r, j);
-            return success;
-        }
-    }
-    return exceeded_iterations;
+    if (scratch.size() < size * (size + 2)) scratch.resize(size * (size + 2));
+    if (used.size() < size * size) used.resize(size * size);
+    KineticSystem system{f, env, n, Plan(plan, n), scratch.data(), scratch.data() + size,
+                         scratch.data() + 2 * size, used.data()};
+    if (steady) dt = steady_dt;
+    if (!system.plan.built()) build_plan(system, states, dt);
+    return steady ? steady_state(system, states, linear != 0) : sparse_step(system, states, dt, linear != 0);
 }

@@ -26,8 +26,11 @@ struct ImplicitSystem {
     enum class Method { derivimplicit, sparse };
     Method method = Method::derivimplicit;
     const nmodl::ProcItem* block = nullptr;
-    std::vector<StateRef> states;
-    bool linear = false;  // KINETIC: no products of states and no stoichiometry > 1 (one Newton step)
+    std::vector<StateRef> states;  // KINETIC: in order of appearance; codegen numbers them as nocmodl
+    // KINETIC: no products of states and no stoichiometry > 1 (one Newton step). Shown by
+    // --emit=kernels; the code generator decides as nocmodl does (genmatterms' linmat), which also
+    // calls `~ A <-> B + cao` nonlinear because a non-state species multiplies a state.
+    bool linear = false;
 };
 
 struct KernelCode {

@@ -24,13 +24,19 @@ typedef void (*cornu_derivative_fn)(void* env, const double* s, double* f);
 int32_t cornu_derivimplicit(cornu_derivative_fn f, void* env, int32_t n, double* states, double dt);
 
 /* A KINETIC system for sparse: given states s, fills the residual r (length n) and the Jacobian
- * j (n*n, row-major) of the backward-Euler equations with step dt. */
+ * j (n*n, row-major) of the backward-Euler equations with step dt. Rows and columns are nocmodl's
+ * equation numbers. It also sets used[row*n + col] = 1 for every Jacobian element it writes (the
+ * structure scopmath's sparse solver builds); `used` is never null. */
 typedef void (*cornu_kinetic_fn)(void* env, const double* s, const double* s_old, double dt, double* r,
-                                 double* j);
+                                 double* j, uint8_t* used);
+/* int32s the solver needs in `plan` for n equations. */
+#define CORNU_KINETIC_PLAN_SIZE(n) ((n) * (n) + 2 * (n) + 2)
 /* One sparse step (or, with steady = 1, a steady-state solve) of n states, as NEURON's scopmath.
- * `linear` selects the single-iteration scheme NEURON uses for linear reaction schemes. */
+ * `linear` selects the single-iteration scheme NEURON uses for linear reaction schemes. `plan`
+ * (CORNU_KINETIC_PLAN_SIZE(n) int32s, zero before the first call, one per KINETIC block like
+ * scopmath's SparseObj) is where the solver keeps the elimination order it computes on first use. */
 int32_t cornu_kinetic_solve(cornu_kinetic_fn f, void* env, int32_t n, double* states, double dt,
-                            int32_t linear, int32_t steady);
+                            int32_t linear, int32_t steady, int32_t* plan);
 
 /* ---- provided by the simulator ---- */
 
