@@ -4,12 +4,19 @@
 // already there. So equal-time events leave in insertion order, except that a least event that
 // an earlier insert displaces re-enters the tree behind the equal-time events already in it.
 //
-// Here the tree is a binary heap ordered by (time, insertion sequence), which gives the same
-// order; removal (for net_move) marks the heap entry stale and is skipped when it surfaces.
+// Here the tree is a calendar of time buckets ordered by (time, insertion sequence), which gives
+// the same order: a ring of buckets of a fixed width, each an unsorted list until it becomes the
+// earliest one and is made a small heap; events beyond the ring wait in a heap of their own.
+// Events are mostly a few milliseconds ahead, so inserting is an append and taking the earliest
+// works on a small heap, where one big heap over 10^5 pending events spends its time waiting for
+// memory. NetCon events, the bulk, are stored in the buckets themselves as 24-byte entries (the
+// pending events are the working set, so their size is what costs); self-events keep their
+// payload in a side slot, and a moved or cancelled one leaves a stale entry behind that is
+// skipped when it surfaces.
 //
-// In canonical mode there is no least slot and equal times are ordered by the event's own keys
-// (Event::key1, key2), which the simulator derives from global numbers, so the order does not
-// depend on when an event was inserted (a spike from another rank arrives later than a local one).
+// In canonical mode there is no least slot and equal times are ordered by the event's own key
+// (Event::order), which the simulator derives from global numbers, so the order does not depend
+// on when an event was inserted (a spike from another rank arrives later than a local one).
 #pragma once
 
 #include <cstdint>
@@ -31,20 +38,29 @@ struct Event {
     std::int64_t target = 0;    // netcon index, presyn index, or instance
     double flag = 0;            // self/watch
     double* weights = nullptr;  // self: the weight vector passed along
-    std::uint64_t key1 = 0, key2 = 0;  // canonical order of equal-time events
+    std::uint64_t order = 0;    // canonical order of equal-time events
 };
+
+// Canonical keys: NetCon events by (source, NetCon) (each below 2^31 and 2^32), then
+// self-events in the order they were sent.
+inline std::uint64_t canonical_netcon_order(std::uint64_t source, std::uint64_t netcon) {
+    return (source << 32) | (netcon & 0xffffffffu);
+}
+inline std::uint64_t canonical_self_order(std::uint64_t sequence) { return (std::uint64_t{1} << 63) | sequence; }
 
 class EventQueue {
 public:
-    explicit EventQueue(bool canonical = false) : canonical_(canonical) {}
+    // `bucket_width`: the calendar's resolution (ms); any positive value gives the same order.
+    explicit EventQueue(bool canonical = false, double bucket_width = 0.05);
 
-    // Identifies a queued event for move(); valid until the event is delivered or the queue cleared.
+    // Identifies a movable event; valid until the event is delivered, cancelled or the queue cleared.
     struct Handle {
-        std::uint32_t slot = 0;
+        std::uint32_t slot = UINT32_MAX;
         std::uint32_t generation = 0;
     };
 
-    Handle insert(const Event& event);
+    void insert(const Event& event);
+    Handle insert_movable(const Event& event);
     // Removes and returns the earliest event if its time is <= limit.
     bool pop_until(double limit, Event& out);
     // Whether `handle` still refers to a queued event.
@@ -59,38 +75,60 @@ public:
     std::uint64_t inserted() const { return inserted_; }
 
 private:
-    struct Slot {
-        Event event;
-        std::uint64_t sequence = 0;  // the heap entry that is current for this slot (0: none)
-        std::uint32_t generation = 0;
-        bool in_use = false;
-    };
+    static constexpr std::uint32_t no_slot = UINT32_MAX;
+
+    // NetCon and source events carry their target here; self-events point to their slot.
     struct Entry {
         double time;
-        std::uint64_t key1, key2;  // insertion sequence and 0, or the event's canonical keys
-        std::uint64_t sequence;    // identifies the entry (stale when the slot moved on)
-        std::uint32_t slot;
+        std::uint64_t key;       // insertion sequence, or the event's canonical order
+        std::uint32_t payload;   // NetCon/source index, or slot
+        std::uint32_t tag;       // kind (bits 0-1), payload is a slot (bit 2), the slot's version (3-31)
     };
-    static bool later(const Entry& a, const Entry& b) {
-        if (a.time != b.time) return a.time > b.time;
-        if (a.key1 != b.key1) return a.key1 > b.key1;
-        return a.key2 > b.key2;
-    }
+    struct Slot {  // a self-event's payload and bookkeeping
+        Event event;                   // its current value (moves change the time)
+        std::uint32_t generation = 0;  // counts reuses of the slot (for handles)
+        std::uint32_t version = 0;     // counts entries placed (older entries are stale)
+        bool queued = false;
+        bool is_least = false;
+    };
 
+    static constexpr std::uint32_t slot_bit = 4;
+    static bool has_slot(const Entry& e) { return (e.tag & slot_bit) != 0; }
+    Entry make_entry(const Event& event, std::uint32_t slot);
+    Entry requeue(const Entry& e);
+    Event event_of(const Entry& e) const;
+    std::uint32_t slot_of(const Entry& e) const { return has_slot(e) ? e.payload : no_slot; }
+    void mark_least();
+
+    void insert_entry(const Entry& entry);
     std::uint32_t allocate(const Event& event);
     void release(std::uint32_t slot);
-    void tree_insert(std::uint32_t slot);
-    void tree_remove(std::uint32_t slot) { slots_[slot].sequence = 0; }  // its entry goes stale
-    bool tree_pop(std::uint32_t& slot);
-    const Entry* tree_first();
+    bool stale(const Entry& e) const {
+        return has_slot(e) && (!slots_[e.payload].queued || (slots_[e.payload].version << 3) != (e.tag & ~7u));
+    }
+    void consumed(const Entry& e);
 
-    static constexpr std::uint32_t none = UINT32_MAX;
+    // The ordered store behind the least slot (all of the queue in canonical mode).
+    void store(const Entry& e);
+    bool store_pop(Entry& out);
+    const Entry* store_first();
+    std::int64_t bucket_of(double time) const;
+    bool advance_to_nonempty_bucket();
+    std::vector<Entry>& bucket(std::int64_t b) { return ring_[static_cast<std::size_t>(b % ring_size)]; }
+
+    static constexpr std::int64_t ring_size = 4096;
     bool canonical_ = false;
+    double inverse_width_;
     std::vector<Slot> slots_;
     std::vector<std::uint32_t> free_;
-    std::vector<Entry> heap_;
-    std::uint32_t least_ = none;
-    std::uint64_t next_sequence_ = 1;  // 0 marks "not in the tree"
+    bool has_least_ = false;
+    Entry least_{};
+    std::vector<std::vector<Entry>> ring_;  // bucket b lives at ring_[b % ring_size]
+    std::int64_t current_ = 0;              // the earliest bucket that may hold entries
+    bool current_is_heap_ = false;          // bucket(current_) has been made a heap
+    std::size_t in_ring_ = 0;               // entries (stale ones included) in the ring
+    std::vector<Entry> overflow_;           // a heap of entries beyond the ring
+    std::uint64_t next_sequence_ = 0;
     std::size_t live_ = 0;
     std::uint64_t inserted_ = 0;
 };

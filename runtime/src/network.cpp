@@ -194,9 +194,8 @@ void Simulation::Engine::check_thresholds() {
             if (!w.flagged) {
                 w.flagged = true;
                 Event e{t, EventKind::watch, w.group, w.instance, w.flag, nullptr};
-                e.key1 = UINT64_MAX;
-                e.key2 = self_sequence++;
-                w.event = queue.insert(e);
+                e.order = canonical_self_order(self_sequence++);
+                w.event = queue.insert_movable(e);
                 w.event_queued = true;
             }
         } else {
@@ -231,8 +230,7 @@ void Simulation::Engine::queue_netcon_events(int presyn, double time) {
         const NetConState& nc = netcons[static_cast<std::size_t>(k)];
         if (nc.target_group < 0) continue;
         Event e{time + nc.delay, EventKind::netcon, 0, k, 0, nullptr};
-        e.key1 = static_cast<std::uint64_t>(p.global);
-        e.key2 = static_cast<std::uint64_t>(nc.global);
+        e.order = canonical_netcon_order(static_cast<std::uint64_t>(p.global), static_cast<std::uint64_t>(nc.global));
         queue.insert(e);
     }
 }
@@ -303,10 +301,10 @@ void Simulation::Engine::net_send(int32_t group, int64_t instance, double* weigh
     }
     Event e{time, EventKind::self, group, instance, flag, weights ? weights : no_weights.data()};
     // Self-events come after NetCon events of equal time, in the order they were sent.
-    e.key1 = UINT64_MAX;
-    e.key2 = self_sequence++;
-    auto handle = queue.insert(e);
-    if (flag == 1.0) g.flag1_event[static_cast<std::size_t>(instance)] = handle;
+    e.order = canonical_self_order(self_sequence++);
+    // Only a flag-1 self-event can be moved (net_move), so only it needs a handle.
+    if (flag == 1.0) g.flag1_event[static_cast<std::size_t>(instance)] = queue.insert_movable(e);
+    else queue.insert(e);
 }
 
 void Simulation::Engine::net_event(int32_t group, int64_t instance, double time) {

@@ -64,7 +64,7 @@ TEST_CASE("pop_until stops at the limit and keeps later events", "[events]") {
 TEST_CASE("move reschedules a queued event as NEURON's TQueue::move", "[events]") {
     SECTION("the least event moved behind later ones") {
         EventQueue q;
-        auto h = q.insert(at(1.0, 1));
+        auto h = q.insert_movable(at(1.0, 1));
         q.insert(at(2.0, 2));
         q.insert(at(3.0, 3));
         q.move(h, 2.5);
@@ -73,14 +73,14 @@ TEST_CASE("move reschedules a queued event as NEURON's TQueue::move", "[events]"
     SECTION("a tree event moved before the least one becomes the least") {
         EventQueue q;
         q.insert(at(1.0, 1));
-        auto h = q.insert(at(3.0, 3));
+        auto h = q.insert_movable(at(3.0, 3));
         q.move(h, 0.5);
         CHECK(drain(q, 10) == "31");
     }
     SECTION("a tree event moved within the tree") {
         EventQueue q;
         q.insert(at(1.0, 1));
-        auto h = q.insert(at(2.0, 2));
+        auto h = q.insert_movable(at(2.0, 2));
         q.insert(at(3.0, 3));
         q.move(h, 4.0);
         CHECK(drain(q, 10) == "132");
@@ -89,9 +89,9 @@ TEST_CASE("move reschedules a queued event as NEURON's TQueue::move", "[events]"
 
 TEST_CASE("cancelled and delivered events are no longer pending", "[events]") {
     EventQueue q;
-    auto a = q.insert(at(1.0, 1));
-    auto b = q.insert(at(2.0, 2));
-    auto c = q.insert(at(3.0, 3));
+    auto a = q.insert_movable(at(1.0, 1));
+    auto b = q.insert_movable(at(2.0, 2));
+    auto c = q.insert_movable(at(3.0, 3));
     CHECK(q.pending(b));
     q.cancel(b);
     CHECK_FALSE(q.pending(b));
@@ -99,7 +99,7 @@ TEST_CASE("cancelled and delivered events are no longer pending", "[events]") {
     CHECK(drain(q, 10) == "3");
     CHECK_FALSE(q.pending(c));
     // Slots are reused, but an old handle does not match the new event.
-    auto d = q.insert(at(4.0, 4));
+    auto d = q.insert_movable(at(4.0, 4));
     CHECK(q.pending(d));
     CHECK_FALSE(q.pending(c));
     q.clear();
@@ -125,4 +125,38 @@ TEST_CASE("a million events in random order come out sorted", "[events]") {
     }
     CHECK(sorted);
     CHECK(count == 1000000);
+}
+
+TEST_CASE("events far in the future and long gaps keep their order", "[events]") {
+    // Beyond the calendar's ring (4096 buckets of 0.05 ms) events wait in an overflow heap.
+    for (bool canonical : {false, true}) {
+        EventQueue q(canonical);
+        auto put = [&](double time, long id) {
+            Event e = at(time, id);
+            e.order = static_cast<std::uint64_t>(id);  // canonical: ties by id
+            q.insert(e);
+        };
+        put(1e6, 5);
+        put(100.0, 3);
+        put(0.05 * 4096 + 0.001, 4);
+        put(1.0, 1);
+        put(1e6, 6);
+        put(150.0, 2);
+        put(5000.0, 7);
+        CHECK(drain(q, 1e7) == "1324756");
+    }
+}
+
+TEST_CASE("the canonical order ignores insertion order", "[events]") {
+    EventQueue q(true);
+    Event late_source = at(2.0, 2);
+    late_source.order = cornu::runtime::canonical_netcon_order(7, 1);
+    Event early_source = at(2.0, 1);
+    early_source.order = cornu::runtime::canonical_netcon_order(3, 9);
+    Event self = at(2.0, 3);
+    self.order = cornu::runtime::canonical_self_order(0);
+    q.insert(self);
+    q.insert(late_source);
+    q.insert(early_source);
+    CHECK(drain(q, 10) == "123");
 }
