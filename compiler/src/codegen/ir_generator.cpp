@@ -671,7 +671,14 @@ private:
     }
 
     static bool is_builtin_name(const std::string& name) {
-        return name == "v" || name == "t" || name == "dt" || name == "celsius" || name == "area" || name == "diam";
+        return name == "v" || name == "t" || name == "dt" || name == "celsius" || name == "area" || name == "diam" ||
+               name == secondorder_name;
+    }
+
+    // NEURON's secondorder (0, 1 or 2) as a double.
+    Value* secondorder() {
+        Value* so = b_.CreateLoad(i32_, b_.CreateStructGEP(data_ty_, fs_->env.data, d_secondorder));
+        return b_.CreateSIToFP(so, f64_);
     }
 
     Value* builtin_address(const NameExpr& n) {
@@ -707,6 +714,7 @@ private:
         if (n.name == "v") return b_.CreateLoad(f64_, fs_->env.v_slot);
         if (n.name == "t") return fs_->env.t;
         if (n.name == "dt") return fs_->env.dt;
+        if (n.name == secondorder_name) return secondorder();
         if (n.name == "celsius") return fs_->env.celsius;
         Value* node = instance_node();
         if (n.name == "area") return b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, fs_->env.node_area, node));
@@ -1463,23 +1471,52 @@ private:
         for (std::size_t k = 0; k < n; ++k)
             b_.CreateStore(b_.CreateLoad(f64_, state_address(order[k])),
                            b_.CreateConstInBoundsGEP2_64(llvm::ArrayType::get(f64_, n), states, 0, k));
+        llvm::ArrayType* array = llvm::ArrayType::get(f64_, n);
+        auto element = [&](Value* a, std::size_t k) { return b_.CreateConstInBoundsGEP2_64(array, a, 0, k); };
+        const bool extrapolate = !s.steadystate && fs_->kind == ProcKind::breakpoint;
         if (sparse) {
+            Value* old = entry_alloca(array, "old_states");
+            for (std::size_t k = 0; k < n; ++k) b_.CreateStore(b_.CreateLoad(f64_, element(states, k)), element(old, k));
             Value* status = b_.CreateCall(kinetic_solve_, {functions.kinetic, env_mem, llvm::ConstantInt::get(i32_, n),
                                                            states, fs_->env.dt,
                                                            llvm::ConstantInt::get(i32_, functions.linear ? 1 : 0),
                                                            llvm::ConstantInt::get(i32_, s.steadystate ? 1 : 0),
                                                            functions.plan});
             fail_if_nonzero(status);
-            for (std::size_t k = 0; k < n; ++k)
-                b_.CreateStore(b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP2_64(llvm::ArrayType::get(f64_, n), states, 0, k)),
-                               state_address(order[k]));
+            for (std::size_t k = 0; k < n; ++k) b_.CreateStore(b_.CreateLoad(f64_, element(states, k)), state_address(order[k]));
+            // sparse_thread leaves Dstate = (s - s_old)/dt.
+            if (extrapolate)
+                secondorder_extrapolation(order, [&](std::size_t k) {
+                    return b_.CreateFDiv(b_.CreateFSub(b_.CreateLoad(f64_, element(states, k)), b_.CreateLoad(f64_, element(old, k))),
+                                         fs_->env.dt);
+                });
             return;
         }
         Value* status = b_.CreateCall(derivimplicit_, {functions.derivative, env_mem,
                                                        llvm::ConstantInt::get(i32_, n), states, fs_->env.dt});
         fail_if_nonzero(status);
-        // The block runs once more at the solution, leaving its assigned variables consistent.
+        // The block runs once more at the solution, leaving its assigned variables consistent
+        // (and Dstate = f(s_new)).
         b_.CreateCall(functions.derivative, {env_mem, states, derivatives});
+        if (extrapolate)
+            secondorder_extrapolation(order, [&](std::size_t k) { return b_.CreateLoad(f64_, element(derivatives, k)); });
+    }
+
+    // With secondorder > 0 (and dt halved), nocmodl's nrn_state adds dt * Dstate to each state
+    // after an implicit solve.
+    template <class Derivative>
+    void secondorder_extrapolation(const std::vector<StateRef>& order, Derivative derivative) {
+        BasicBlock* apply = BasicBlock::Create(ctx_, "secondorder", fs_->fn);
+        BasicBlock* done = BasicBlock::Create(ctx_, "secondorder.done", fs_->fn);
+        b_.CreateCondBr(b_.CreateFCmpONE(secondorder(), c(0.0)), apply, done);
+        b_.SetInsertPoint(apply);
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            Value* address = state_address(order[k]);
+            Value* d = derivative(k);
+            b_.CreateStore(b_.CreateFAdd(b_.CreateLoad(f64_, address), b_.CreateFMul(fs_->env.dt, d)), address);
+        }
+        b_.CreateBr(done);
+        b_.SetInsertPoint(done);
     }
 
     void fail_if_nonzero(Value* status) {
@@ -1554,6 +1591,12 @@ private:
         Env env = load_env(f->getArg(0));
         env.v_slot = llvm::ConstantPointerNull::get(ptr_);
         env.instance = llvm::ConstantInt::get(i64_, 0);
+        if (kind == KernelKind::state && code_.state_halves_dt) {
+            // NEURON's nrn_state with secondorder > 0: dt *= 0.5 for the whole kernel.
+            Value* so = b_.CreateLoad(i32_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_secondorder));
+            env.dt = b_.CreateSelect(b_.CreateICmpNE(so, llvm::ConstantInt::get(i32_, 0)),
+                                     b_.CreateFMul(env.dt, c(0.5)), env.dt);
+        }
         std::vector<Value*> args;
         flatten(env, args);
         args.push_back(b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n)));

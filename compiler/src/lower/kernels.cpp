@@ -99,7 +99,7 @@ public:
         std::vector<StmtPtr> breakpoint_rest;
         for (const ProcItem* bp : info_.breakpoint_blocks) {
             for (const StmtPtr& s : bp->body->statements) {
-                if (auto* solve = dyn<SolveStmt>(s.get())) lower_solve(*solve, *code_.state);
+                if (auto* solve = dyn<SolveStmt>(s.get())) lower_solve(*solve, *code_.state, true);
                 else breakpoint_rest.push_back(s->clone());
             }
         }
@@ -149,7 +149,7 @@ private:
         return block;
     }
 
-    void lower_solve(const SolveStmt& solve, Block& out) {
+    void lower_solve(const SolveStmt& solve, Block& out, bool in_state = false) {
         const SolveInfo* info = nullptr;
         for (const SolveInfo& si : info_.solves)
             if (si.stmt == &solve) info = &si;
@@ -165,12 +165,13 @@ private:
             case ProcKind::derivative:
                 if (info->method == "cnexp" && lower_cnexp(target, out)) return;
                 if (info->method == "euler") {
-                    lower_euler(target, out);
+                    lower_euler(target, out, in_state);
                     return;
                 }
                 break;
             default: break;
         }
+        if (in_state) code_.state_halves_dt = true;
         register_system(solve);
         out.statements.push_back(solve.clone());
     }
@@ -236,8 +237,9 @@ private:
         return out;
     }
 
-    // euler: every derivative is evaluated first, then every state steps by dt*derivative.
-    void lower_euler(const ProcItem& derivative, Block& out) {
+    // euler: every derivative is evaluated first, then every state steps by dt*derivative; in
+    // the state kernel with secondorder > 0 (dt halved), a second dt*derivative follows.
+    void lower_euler(const ProcItem& derivative, Block& out, bool in_state) {
         std::vector<StateRef> states;
         derivative_states(*derivative.body, info_, states);
         auto block = std::make_unique<Block>(derivative.loc);
@@ -255,6 +257,24 @@ private:
             step->value = std::make_unique<BinaryExpr>(BinaryOp::add, state_ref(s, derivative.loc), std::move(increment),
                                                        derivative.loc);
             block->statements.push_back(std::move(step));
+        }
+        if (in_state) {
+            code_.state_halves_dt = true;
+            auto again = std::make_unique<IfStmt>(derivative.loc);
+            again->condition = std::make_unique<NameExpr>(secondorder_name, derivative.loc);
+            again->then_block = std::make_unique<Block>(derivative.loc);
+            for (const StateRef& s : states) {
+                auto step = std::make_unique<AssignStmt>(derivative.loc);
+                step->target = state_ref(s, derivative.loc);
+                step->value = std::make_unique<BinaryExpr>(
+                    BinaryOp::add, state_ref(s, derivative.loc),
+                    std::make_unique<BinaryExpr>(BinaryOp::mul, std::make_unique<NameExpr>("dt", derivative.loc),
+                                                 std::make_unique<NameExpr>(derivative_local(s), derivative.loc),
+                                                 derivative.loc),
+                    derivative.loc);
+                again->then_block->statements.push_back(std::move(step));
+            }
+            block->statements.push_back(std::move(again));
         }
         out.statements.push_back(std::move(block));
     }

@@ -41,9 +41,16 @@ struct KernelCode {
     nmodl::BlockPtr net_initial;  // per NetCon at finitialize
     std::vector<ImplicitSystem> systems;
     std::vector<std::string> notes;  // decisions worth telling the user (method fallbacks)
+    // The state kernel solves with euler, derivimplicit or sparse. With NEURON's secondorder > 0
+    // such a nrn_state runs with dt/2 and then extrapolates every state by dt/2 * its derivative
+    // (the generated code's dtsav_for_nrn_state), which makes the step second order.
+    bool state_halves_dt = false;
 
     const ImplicitSystem* system(const std::string& block_name) const;
 };
+
+// The name kernel code uses for NEURON's `secondorder` (not an NMODL name, so it cannot clash).
+inline constexpr const char* secondorder_name = "_secondorder";
 
 // Lowers an analysed module. Unsupported constructs have already been reported by analysis;
 // this never fails on a module `cornu compile` accepts.
