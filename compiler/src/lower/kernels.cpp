@@ -67,18 +67,23 @@ void kinetic_states(const Block& b, const MechanismInfo& info, std::vector<State
 }
 
 // nocmodl calls a scheme linear unless a reaction has a product of states or a coefficient > 1.
+// nocmodl's rule (kinetic.cpp, genmatterms): a scheme is nonlinear as soon as the derivative of
+// a flux with respect to a state still contains a species, i.e. when a side that holds a state
+// holds more than one species in all (counting stoichiometry, states or not: `B + cao` too).
 bool kinetic_is_linear(const Block& b, const MechanismInfo& info) {
-    auto states_in = [&](const std::vector<ReactionTerm>& side) {
-        int count = 0;
+    auto linear_side = [&](const std::vector<ReactionTerm>& side) {
+        int species = 0;
+        bool has_state = false;
         for (const auto& t : side) {
             const Variable* v = info.find(t.species->name);
-            if (v && v->origin == VariableOrigin::state) count += t.coefficient;
+            has_state = has_state || (v && v->origin == VariableOrigin::state);
+            species += t.coefficient;
         }
-        return count;
+        return !has_state || species <= 1;
     };
     for (const StmtPtr& s : b.statements) {
         if (auto* r = dyn<ReactionStmt>(s.get())) {
-            if (states_in(r->reactants) > 1 || states_in(r->products) > 1) return false;
+            if (!linear_side(r->reactants) || !linear_side(r->products)) return false;
         } else if (auto* f = dyn<FromStmt>(s.get())) {
             if (!kinetic_is_linear(*f->body, info)) return false;
         } else if (auto* block = dyn<Block>(s.get())) {

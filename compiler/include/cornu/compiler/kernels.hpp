@@ -27,9 +27,9 @@ struct ImplicitSystem {
     Method method = Method::derivimplicit;
     const nmodl::ProcItem* block = nullptr;
     std::vector<StateRef> states;  // KINETIC: in order of appearance; codegen numbers them as nocmodl
-    // KINETIC: no products of states and no stoichiometry > 1 (one Newton step). Shown by
-    // --emit=kernels; the code generator decides as nocmodl does (genmatterms' linmat), which also
-    // calls `~ A <-> B + cao` nonlinear because a non-state species multiplies a state.
+    // KINETIC: nocmodl's "linear" (one Newton step): no side holding a state holds a second
+    // species (so `~ A <-> B + cao` is nonlinear). The code generator derives the same from the
+    // fluxes it builds; this copy is what --emit=kernels shows.
     bool linear = false;
 };
 
