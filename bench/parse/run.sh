@@ -9,8 +9,11 @@
 #   (a) cornu in process: parse + analyse only (bench_parse, warm, no process start);
 #   (b) cornu as a process per file: `cornu check -q FILE`;
 #   (c) nocmodl as a process per file: `nocmodl FILE` (it writes FILE.c next to FILE, in a
-#       temporary copy of the corpus; output discarded).
-# (b) and (c) alternate run by run on each file (bench_spawn), so drift hits both alike.
+#       temporary copy of the corpus; output discarded);
+#   (d) the front end alone as a process per file: `bench_parse -n 0 FILE` (one cold parse +
+#       analyse in a program linked only with the front end, ANTLR and fmt): what `cornu check`
+#       would cost without the rest of cornu's libraries.
+# (b), (c) and (d) alternate run by run on each file (bench_spawn), so drift hits them alike.
 # The corpus: the .mod files of Debian's neuron and python3-nmodl packages, and
 # tests/nmodl/valid/*.mod.
 set -eu
@@ -55,36 +58,39 @@ cd "$work"
 "$build/bench/bench_parse" -n "$n_inproc" --tsv $files > inproc.tsv
 # shellcheck disable=SC2086
 "$build/bench/bench_spawn" -n "$n_proc" --cmd cornu="$build/cli/cornu check -q {}" --cmd nocmodl="nocmodl {}" \
-  $files > proc.tsv
+  --cmd lean="$build/bench/bench_parse -n 0 {}" $files > proc.tsv
 # The floor under (b) and (c): starting a process at all (/bin/true), and starting cornu without
-# parsing anything (`cornu --help`: dynamic linking of libstdc++/ANTLR/fmt and static init).
+# parsing anything (`cornu --help`: dynamic linking of its libraries and static initialisation).
 first=$(echo "$files" | head -1)
 "$build/bench/bench_spawn" -n "$n_proc" --cmd true="/bin/true {}" --cmd help="$build/cli/cornu --help {}" \
   "$first" > floor.tsv
 
-# Columns: inproc.tsv  file bytes ok median_us min_us
-#          proc.tsv    file cornu_status cornu_median cornu_min nocmodl_status nocmodl_median nocmodl_min
+# Columns: inproc.tsv  file bytes ok median_us min_us first_us
+#          proc.tsv    file, then status median_us min_us for cornu, nocmodl and lean
+#          floor.tsv   file, then status median_us min_us for true and help
 awk -F'\t' '
+  BEGIN {
+    printf "%-40s %6s %8s %8s %8s %8s %8s\n", "file", "bytes", "(a) us", "(b) ms", "(c) ms", "(c)/(b)", "(d) ms"
+    printf "%-40s %6s %8s %8s %8s %8s %8s\n", "", "", "in-proc", "cornu", "nocmodl", "", "lean"
+  }
   FNR == 1 { next }
-  FILENAME ~ /inproc/ { bytes[$1] = $2; inproc[$1] = $4; if (FNR == 2) { coldfirst = $6; first_warm = $4 }; next }
+  FILENAME ~ /inproc/ { bytes[$1] = $2; inproc[$1] = $4; if (FNR == 2) { cold = $6; warm = $4 }; next }
   FILENAME ~ /floor/ { floor_true = $3; floor_help = $6; next }
   {
-    f = $1; cs = $2; cm = $3; ns = $5; nm = $6
-    flag = ""
-    if (cs != 0) flag = flag " cornu-error"
-    if (ns != 0) flag = flag " nocmodl-error"
-    printf "%-40s %6d %9.0f %9.2f %9.2f %7.2f%s\n", f, bytes[f], inproc[f], cm / 1000, nm / 1000, nm / cm, flag
-    if (flag == "") { n++; ti += inproc[f]; tc += cm; tn += nm; lr += log(nm / cm) } else skipped++
-  }
-  BEGIN {
-    printf "%-40s %6s %9s %9s %9s %7s\n", "file", "bytes", "(a) us", "(b) ms", "(c) ms", "(c)/(b)"
-    printf "%-40s %6s %9s %9s %9s %7s\n", "", "", "in-proc", "cornu", "nocmodl", ""
+    f = $1; cm = $3; nm = $6; lm = $9
+    flag = ($2 != 0 ? " cornu-error" : "") ($5 != 0 ? " nocmodl-error" : "")
+    printf "%-40s %6d %8.0f %8.2f %8.2f %8.2f %8.2f%s\n", f, bytes[f], inproc[f], cm / 1000, nm / 1000, nm / cm, lm / 1000, flag
+    if (flag != "") { skipped++; next }
+    n++; ta += inproc[f]; tb += cm; tc += nm; td += lm; lr += log(nm / cm)
   }
   END {
-    printf "\n(a) cornu parse+analyse in process, (b) cornu check -q as a process, (c) nocmodl as a process;\n"
-    printf "per-file medians. Totals over the %d files both tools accept (%d skipped):\n", n, skipped
-    printf "  (a) %.2f ms   (b) %.1f ms   (c) %.1f ms   (c)/(b) on totals %.2f, geometric mean of per-file ratios %.2f\n",
-           ti / 1000, tc / 1000, tn / 1000, tn / tc, exp(lr / n)
-    printf "Floor per process: /bin/true %.2f ms, cornu --help %.2f ms. First parse in a cold process\n", floor_true / 1000, floor_help / 1000
-    printf "(ANTLR ATN/DFA not yet built): %.2f ms, against %.2f ms warm for the same file.\n", coldfirst / 1000, first_warm / 1000
+    printf "\nPer-file medians. (a) cornu parse + analyse in process (warm), (b) `cornu check -q FILE`,\n"
+    printf "(c) `nocmodl FILE`, (d) cornu front end alone as a process (`bench_parse -n 0 FILE`).\n"
+    printf "Totals over the %d files both tools accept (%d skipped):\n", n, skipped
+    printf "  (a) %.2f ms   (b) %.1f ms   (c) %.1f ms   (d) %.1f ms\n", ta / 1000, tb / 1000, tc / 1000, td / 1000
+    printf "  nocmodl/cornu, (c)/(b): %.2f on totals, %.2f geometric mean of per-file ratios; (c)/(d): %.2f\n",
+           tc / tb, exp(lr / n), tc / td
+    printf "Floor per process: /bin/true %.2f ms, cornu --help %.2f ms. First parse in a fresh process\n",
+           floor_true / 1000, floor_help / 1000
+    printf "(ANTLR builds its ATN and DFA): %.2f ms, against %.2f ms warm for the same file.\n", cold / 1000, warm / 1000
   }' inproc.tsv floor.tsv proc.tsv
