@@ -98,8 +98,8 @@ Simulation::Engine::Engine(const Model& model_in, MechanismCatalogue& catalogue,
                                                                                                   : "ARTIFICIAL_CELL"));
                 if (!inserted.insert(dm.name).second)
                     throw ModelError(fmt::format("{}: '{}' is inserted twice", where, dm.name));
-                const SectionNodes& nodes = cable.sections[c][s];
-                for (int k = 0; k < sec.nseg; ++k) placements[m].push_back({nodes.segment_node(k), -1, &dm, k});
+                for (int k = 0; k < sec.nseg; ++k)
+                    placements[m].push_back({cable.segment_node(static_cast<int>(c), static_cast<int>(s), k), -1, &dm, k});
             }
         }
     }
@@ -211,7 +211,7 @@ Simulation::Engine::Engine(const Model& model_in, MechanismCatalogue& catalogue,
                 std::string where = fmt::format("cell '{}', section '{}', ion '{}'", cell.name, sec.name, ion_name);
                 int k = species_index(ion_name);
                 for (int seg = 0; seg < sec.nseg; ++seg) {
-                    int node = cable.sections[c][s].segment_node(seg);
+                    int node = cable.segment_node(static_cast<int>(c), static_cast<int>(s), seg);
                     int i = k < 0 ? -1 : ions[static_cast<std::size_t>(k)].instance_at(node);
                     if (i < 0) throw ModelError(where + ": no mechanism of this section uses the ion");
                     IonSpecies& ion = ions[static_cast<std::size_t>(k)];

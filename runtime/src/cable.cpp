@@ -42,6 +42,38 @@ double per_segment(const std::vector<double>& values, int k) {
     return values.size() == 1 ? values[0] : values[static_cast<std::size_t>(k)];
 }
 
+template <class T>
+void permute(std::vector<T>& values, const std::vector<int32_t>& storage_of) {
+    std::vector<T> out(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) out[static_cast<std::size_t>(storage_of[i])] = values[i];
+    values.swap(out);
+}
+
+// Stores the nodes by depth (stable, so roots stay first and siblings keep their order).
+void interleave_by_depth(CableNodes& c) {
+    const std::size_t n = c.parent.size();
+    std::vector<int> depth(n, 0);
+    for (std::size_t i = 0; i < n; ++i)  // logical numbering: parents come first
+        if (c.parent[i] >= 0) depth[i] = depth[static_cast<std::size_t>(c.parent[i])] + 1;
+    c.logical_of.resize(n);
+    for (std::size_t i = 0; i < n; ++i) c.logical_of[i] = static_cast<int32_t>(i);
+    std::stable_sort(c.logical_of.begin(), c.logical_of.end(),
+                     [&](int32_t a, int32_t b) { return depth[static_cast<std::size_t>(a)] < depth[static_cast<std::size_t>(b)]; });
+    c.storage_of.resize(n);
+    for (std::size_t k = 0; k < n; ++k) c.storage_of[static_cast<std::size_t>(c.logical_of[k])] = static_cast<int32_t>(k);
+    for (int32_t& p : c.parent)
+        if (p >= 0) p = c.storage_of[static_cast<std::size_t>(p)];
+    permute(c.parent, c.storage_of);
+    permute(c.rinv, c.storage_of);
+    permute(c.area, c.storage_of);
+    permute(c.a, c.storage_of);
+    permute(c.b, c.storage_of);
+    permute(c.diam, c.storage_of);
+    permute(c.cm, c.storage_of);
+    permute(c.has_capacitance, c.storage_of);
+    permute(c.cell_of, c.storage_of);
+}
+
 }  // namespace
 
 int SectionNodes::node_at(double x) const {
@@ -140,10 +172,12 @@ CableNodes discretise(const std::vector<Cell>& cells, const std::vector<int>* ce
             }
         }
     }
+    interleave_by_depth(out);
     return out;
 }
 
-std::string CableNodes::describe(const std::vector<Cell>& cells, int node) const {
+std::string CableNodes::describe(const std::vector<Cell>& cells, int position) const {
+    int node = logical_of[static_cast<std::size_t>(position)];
     for (std::size_t c = 0; c < sections.size(); ++c)
         for (std::size_t s = 0; s < sections[c].size(); ++s) {
             const SectionNodes& nodes = sections[c][s];

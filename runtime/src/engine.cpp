@@ -87,12 +87,15 @@ void Simulation::Engine::step() {
     solve_tree();
     if (settings.secondorder == 2)
         for (IonSpecies& ion : ions) ion.second_order_correction(rhs.data());
-    if (settings.secondorder) {
-        for (std::size_t i = 0; i < v.size(); ++i) v[i] += 2. * rhs[i];
-    } else {
-        for (std::size_t i = 0; i < v.size(); ++i) v[i] += rhs[i];
+    // v += dv (2 dv with Crank-Nicolson), noting in the same pass whether any v ran away.
+    constexpr double runaway = 1e4;  // mV
+    bool bad = false;
+    const double factor = settings.secondorder ? 2. : 1.;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        v[i] += settings.secondorder ? factor * rhs[i] : rhs[i];
+        bad |= !(std::fabs(v[i]) < runaway);  // true for NaN as well
     }
-    check_voltages();
+    if (bad) report_bad_voltage(runaway);
 
     t += 0.5 * dt;
     set_kernel_time(t);
@@ -125,9 +128,11 @@ void Simulation::Engine::setup_tree_matrix() {
     std::fill(d.begin(), d.end(), 0.0);
     for (MechanismGroup& g : groups)
         if (g.kernels().jacob) g.kernels().jacob(&g.data);
+    // Capacitance (capac.cpp: nrn_cap_jacob); cm is 0 at nodes without membrane, adding +0.
     const double cfac = .001 * cj;
-    for (std::size_t i = 0; i < n; ++i)
-        if (cable.has_capacitance[i]) d[i] += cfac * cable.cm[i];
+    const double* cm = cable.cm.data();
+    double* diagonal = d.data();
+    for (std::size_t i = 0; i < n; ++i) diagonal[i] += cfac * cm[i];
     // NEURON subtracts every B first and then every A; as a parent's index is below its
     // children's, one ascending pass makes the same additions in the same order.
     for (std::size_t i = first; i < n; ++i) {
@@ -156,14 +161,10 @@ void Simulation::Engine::solve_tree() {
     }
 }
 
-// A NaN or a voltage beyond any physiology means the model or dt is wrong; stop at once and
-// say where, instead of filling the results with garbage.
-void Simulation::Engine::check_voltages() {
-    constexpr double runaway = 1e4;  // mV
-    auto bad = [&](std::size_t i) { return !(std::fabs(v[i]) < runaway); };  // true for NaN as well
-    bool any = false;
-    for (std::size_t i = 0; i < v.size(); ++i) any |= bad(i);
-    if (!any) return;
+// A NaN or a voltage beyond any physiology means the model or dt is wrong: stop at once and say
+// where, instead of filling the results with garbage.
+void Simulation::Engine::report_bad_voltage(double runaway) {
+    auto bad = [&](std::size_t i) { return !(std::fabs(v[i]) < runaway); };
     // Name a segment (a node with membrane) rather than a section end if one is bad.
     std::size_t at = v.size();
     for (std::size_t i = 0; i < v.size() && at == v.size(); ++i)
@@ -185,6 +186,7 @@ void Simulation::Engine::advance_states() {
 }
 
 void Simulation::Engine::record_sample() {
+    if (trace_sources.empty()) return;  // nothing to sample: keep no time column either
     recording.time.push_back(t);
     for (std::size_t k = 0; k < trace_sources.size(); ++k)
         if (trace_sources[k]) recording.values[k].push_back(*trace_sources[k]);

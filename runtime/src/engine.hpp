@@ -56,9 +56,8 @@ struct PreSyn {
     int global = -1;        // number among the model's sources (GlobalSources)
     bool remote = false;    // owned by another rank
     bool exported = false;  // some NetCon of it targets another rank: its spikes are sent there
-    int node = -1;  // threshold sources
+    int node = -1;  // threshold sources (checked through Engine::detectors)
     double threshold = 10.0;
-    bool flagged = false;
     int object = -1;  // object sources
     std::vector<int> netcons;    // in creation order
     std::vector<int> recorders;  // spike recorders
@@ -111,7 +110,7 @@ struct Simulation::Engine final : HookTarget {
     void send_spike(int presyn, double time);
     void queue_netcon_events(int presyn, double time);
     void receive_remote_spikes(const std::vector<SpikeMessage>& incoming);
-    void check_voltages();
+    [[noreturn]] void report_bad_voltage(double runaway);
     void remove_watches(int32_t group, int64_t instance);
     void compact_watches();
     std::string describe_instance(int32_t group, int64_t instance) const;
@@ -153,6 +152,13 @@ struct Simulation::Engine final : HookTarget {
     std::vector<int> netcon_width;   // [model NetCon] -> length of its weight vector (on every rank)
     std::vector<SpikeMessage> outbox;  // spikes for other ranks since the last exchange
     std::vector<GeneratorState> generators;  // this rank's spike generators that something listens to
+    // This rank's threshold sources, structure of arrays for the per-step check.
+    struct ThresholdDetectors {
+        std::vector<int32_t> node;
+        std::vector<double> threshold;
+        std::vector<std::uint8_t> above;  // NEURON's flag: above threshold at the last check
+        std::vector<int> presyn;
+    } detectors;
     std::uint64_t self_sequence = 0;   // canonical order of self-events
     std::vector<NetConState> netcons;
     std::vector<double> weight_pool;

@@ -126,6 +126,13 @@ void Simulation::Engine::build_network() {
         if (source_owner(sources.sources[static_cast<std::size_t>(global)]) != partition.rank) continue;
         presyns[static_cast<std::size_t>(presyn_of(global))].recorders.push_back(static_cast<int>(r));
     }
+    for (std::size_t k = 0; k < presyns.size(); ++k) {
+        if (presyns[k].node < 0 || presyns[k].remote) continue;
+        detectors.node.push_back(presyns[k].node);
+        detectors.threshold.push_back(presyns[k].threshold);
+        detectors.above.push_back(0);
+        detectors.presyn.push_back(static_cast<int>(k));
+    }
     // FOR_NETCONS visits a target's NetCons by source, then in creation order.
     for (std::size_t k = 0; k < netcons.size(); ++k)
         if (netcons[k].target_group >= 0)
@@ -143,8 +150,8 @@ void Simulation::Engine::build_network() {
 // finitialize's init_net_events: sources unflagged, NET_RECEIVE INITIAL once per NetCon (or
 // weight[1..] zeroed without one), WATCH conditions cleared.
 void Simulation::Engine::init_events() {
+    std::fill(detectors.above.begin(), detectors.above.end(), 0);
     for (PreSyn& p : presyns) {
-        p.flagged = false;
         p.single_event = false;
         if (p.netcons.size() > 2 && settings.event_order == EventOrder::neuron) {
             double delay = netcons[static_cast<std::size_t>(p.netcons.front())].delay;
@@ -175,17 +182,13 @@ void Simulation::Engine::init_events() {
 // Start of a step: upward crossings of thresholds (spikes stamped t + 1e-10) and of WATCH
 // conditions (self-events at t), both on the grid with no interpolation.
 void Simulation::Engine::check_thresholds() {
-    for (std::size_t k = 0; k < presyns.size(); ++k) {
-        PreSyn& p = presyns[k];
-        if (p.node < 0 || p.remote) continue;
-        if (v[static_cast<std::size_t>(p.node)] - p.threshold > 0.0) {
-            if (!p.flagged) {
-                p.flagged = true;
-                send_spike(static_cast<int>(k), t + spike_time_offset);
-            }
-        } else {
-            p.flagged = false;
-        }
+    ThresholdDetectors& det = detectors;
+    for (std::size_t k = 0; k < det.node.size(); ++k) {
+        // Spike on the step where v - threshold > 0 first holds; re-arm when it no longer does.
+        std::uint8_t above = v[static_cast<std::size_t>(det.node[k])] - det.threshold[k] > 0.0;
+        if (above == det.above[k]) continue;
+        det.above[k] = above;
+        if (above) send_spike(det.presyn[k], t + spike_time_offset);
     }
     for (WatchCondition& w : watches_) {
         if (!w.active) continue;

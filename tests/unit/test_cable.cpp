@@ -35,7 +35,7 @@ TEST_CASE("segment areas and half-segment resistances are NEURON's to the last b
     const SectionNodes& dend = nodes.sections[0][1];
     CHECK(nodes.size() == 1 + 2 + 6);
     CHECK(nodes.root_count == 1);
-    auto node = [](const SectionNodes& s, double x) { return static_cast<std::size_t>(s.node_at(x)); };
+    auto node = [&](const SectionNodes& s, double x) { return static_cast<std::size_t>(nodes.storage(s.node_at(x))); };
     CHECK(nodes.area[node(soma, 0.5)] == 1256.6370614359173);
     CHECK(1.0 / nodes.rinv[node(soma, 0.5)] == 0.031830988618379068);
     CHECK(nodes.area[node(dend, 0.1)] == 376.99111843077515);
@@ -79,6 +79,25 @@ TEST_CASE("children attach where NEURON attaches them", "[cable]") {
     CHECK(s[2].first == s[1].first + 3);
     CHECK(s[4].first == s[2].first + 3);
     for (std::size_t i = 1; i < nodes.size(); ++i) CHECK(nodes.parent[i] < static_cast<int>(i));
+}
+
+TEST_CASE("nodes are stored by depth, cells interleaved, parents first and siblings in order", "[cable]") {
+    Cell a;
+    a.name = "a";
+    a.sections.push_back(section("soma", -1, 1, 0, 20, 20, 1, 100));
+    a.sections.push_back(section("d1", 0, 1.0, 0, 10, 1, 2, 100));
+    a.sections.push_back(section("d2", 0, 1.0, 0, 10, 1, 2, 100));
+    Cell b{std::string("b"), a.sections};
+    CableNodes nodes = discretise({a, b});
+    CHECK(nodes.root_count == 2);
+    // Depth 1: both cells' soma centres side by side.
+    CHECK(nodes.node_at({0, 0, 0.5}) == 2);
+    CHECK(nodes.node_at({1, 0, 0.5}) == 3);
+    for (std::size_t i = static_cast<std::size_t>(nodes.root_count); i < nodes.size(); ++i)
+        CHECK(nodes.parent[i] < static_cast<int>(i));
+    // Siblings (d1, d2 on soma(1)) keep NEURON's order: the later one first.
+    CHECK(nodes.node_at({0, 2, 0.25}) < nodes.node_at({0, 1, 0.25}));
+    for (std::size_t i = 0; i < nodes.size(); ++i) CHECK(nodes.storage(nodes.logical_of[i]) == static_cast<int>(i));
 }
 
 TEST_CASE("a later child comes before earlier ones at the same position", "[cable]") {

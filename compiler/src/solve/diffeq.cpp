@@ -54,7 +54,7 @@ private:
                 auto& n = as<NameExpr>(e);
                 if (n.primes > 0) { ok_ = false; return; }
                 std::string text = n.name;
-                if (n.index) text += "[" + c_text(*n.index) + "]";
+                if (n.index) text.append("[").append(c_text(*n.index)).append("]");
                 push(Token::atom, text, n.name == state_);
                 return;
             }
@@ -285,7 +285,7 @@ std::string c_text(const Expr& e) {
 std::optional<CnexpUpdate> cnexp_update(const NameExpr& derivative, const Expr& rhs) {
     const std::string& state_name = derivative.name;
     std::string state = state_name;
-    if (derivative.index) state += "[" + c_text(*derivative.index) + "]";
+    if (derivative.index) state.append("[").append(c_text(*derivative.index)).append("]");
     std::vector<Token> tokens;
     if (!Tokeniser(state_name).run(rhs, tokens)) return std::nullopt;
     DiffeqParser parser(tokens);
