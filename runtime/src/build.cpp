@@ -58,8 +58,8 @@ struct Placement {
 
 }  // namespace
 
-Simulation::Engine::Engine(const Model& model_in, MechanismCatalogue& catalogue, const Partition& partition_in)
-    : model(model_in), settings(model_in.settings), partition(partition_in) {
+Simulation::Engine::Engine(Model model_in, MechanismCatalogue& catalogue, const Partition& partition_in)
+    : model(std::move(model_in)), settings(model.settings), partition(partition_in) {
     if (!(settings.dt > 0) || !std::isfinite(settings.dt))
         throw ModelError(fmt::format("dt = {} must be a positive time step (ms)", settings.dt));
     if (settings.secondorder < 0 || settings.secondorder > 2)

@@ -86,7 +86,7 @@ struct WatchCondition {
 };
 
 struct Simulation::Engine final : HookTarget {
-    Engine(const Model& model, MechanismCatalogue& catalogue, const Partition& partition);
+    Engine(Model model, MechanismCatalogue& catalogue, const Partition& partition);
 
     // ---- engine.cpp: initialisation and the fixed step ----
     void initialize();

@@ -50,6 +50,7 @@ int Model::add_cell(Cell cell) {
     if (cell_index(cell.name) >= 0) throw ModelError(fmt::format("cell '{}' is defined twice", cell.name));
     if (cell.sections.empty()) throw ModelError(fmt::format("cell '{}' has no sections", cell.name));
     for (std::size_t k = 0; k < cell.sections.size(); ++k) check_section(cell, k);
+    cell_names_.emplace(cell.name, static_cast<int>(cells_.size()));
     cells_.push_back(std::move(cell));
     return static_cast<int>(cells_.size() - 1);
 }
@@ -59,6 +60,7 @@ int Model::add_object(PointObject object) {
     if (object_index(object.name) >= 0 || generator_index(object.name) >= 0)
         throw ModelError(fmt::format("'{}' is defined twice", object.name));
     if (object.site) check_site(*object.site, "'" + object.name + "'");
+    object_names_.emplace(object.name, static_cast<int>(objects_.size()));
     objects_.push_back(std::move(object));
     return static_cast<int>(objects_.size() - 1);
 }
@@ -82,6 +84,7 @@ int Model::add_generator(SpikeGenerator generator) {
                 throw ModelError(what + ": rate times must increase");
         }
     }
+    generator_names_.emplace(generator.name, static_cast<int>(generators_.size()));
     generators_.push_back(std::move(generator));
     return static_cast<int>(generators_.size() - 1);
 }
@@ -118,9 +121,8 @@ int Model::cell_index(const std::string& name) const {
 }
 
 int Model::generator_index(const std::string& name) const {
-    for (std::size_t k = 0; k < generators_.size(); ++k)
-        if (generators_[k].name == name) return static_cast<int>(k);
-    return -1;
+    auto it = generator_names_.find(name);
+    return it == generator_names_.end() ? -1 : it->second;
 }
 
 int Model::object_index(const std::string& name) const {

@@ -18,6 +18,7 @@ constexpr int error_event_out_of_order = 100;  // code the generated NET_RECEIVE
 
 void Simulation::Engine::build_network() {
     sources = enumerate_sources(model);
+    const Gids gids(model);
     const std::size_t source_count = sources.sources.size();
     auto source_owner = [&](const GlobalSource& g) {
         if (g.generator >= 0) return partition.generator_owner[static_cast<std::size_t>(g.generator)];
@@ -48,7 +49,7 @@ void Simulation::Engine::build_network() {
         if (!presyn.remote) {
             if (g.generator >= 0) {
                 generators.emplace_back(model.generators()[static_cast<std::size_t>(g.generator)],
-                                        generator_gid(model, g.generator), p);
+                                        gids.of_generator(g.generator), p);
             } else if (g.object >= 0) {
                 presyn.object = g.object;
                 object_presyn[static_cast<std::size_t>(g.object)] = p;

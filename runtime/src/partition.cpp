@@ -18,38 +18,24 @@ int compartments(const Cell& cell) {
     return n;
 }
 
-std::vector<int> artificial_ordinals(const Model& model) {
-    std::vector<int> ordinal(model.objects().size(), -1);
-    int next = 0;
-    for (std::size_t o = 0; o < model.objects().size(); ++o)
-        if (!model.objects()[o].site) ordinal[o] = next++;
-    return ordinal;
-}
 
 }  // namespace
 
-int object_gid(const Model& model, int object) {
-    const PointObject& o = model.objects()[static_cast<std::size_t>(object)];
-    if (o.site) return o.site->cell;
-    int ordinal = 0;
-    for (int k = 0; k < object; ++k) ordinal += model.objects()[static_cast<std::size_t>(k)].site ? 0 : 1;
-    return static_cast<int>(model.cells().size()) + ordinal;
-}
-
-int generator_gid(const Model& model, int generator) {
+Gids::Gids(const Model& model) {
+    int cells = static_cast<int>(model.cells().size());
     int artificial = 0;
-    for (const PointObject& o : model.objects()) artificial += o.site ? 0 : 1;
-    return static_cast<int>(model.cells().size()) + artificial + generator;
+    for (const PointObject& o : model.objects()) object.push_back(o.site ? o.site->cell : cells + artificial++);
+    first_generator = cells + artificial;
 }
 
-int target_gid(const Model& model, int netcon) {
+int Gids::of_source(const GlobalSource& source) const {
+    if (source.generator >= 0) return of_generator(source.generator);
+    return source.object >= 0 ? object[static_cast<std::size_t>(source.object)] : source.cell;
+}
+
+int Gids::of_target(const Model& model, int netcon) const {
     int target = model.netcons()[static_cast<std::size_t>(netcon)].target;
-    return target < 0 ? -1 : object_gid(model, target);
-}
-
-int source_gid(const Model& model, const GlobalSource& source) {
-    if (source.generator >= 0) return generator_gid(model, source.generator);
-    return source.object >= 0 ? object_gid(model, source.object) : source.cell;
+    return target < 0 ? -1 : object[static_cast<std::size_t>(target)];
 }
 
 Partition single_rank_partition(const Model& model) {
@@ -84,15 +70,14 @@ Partition make_partition(const Model& model, int rank, int size, PartitionKind k
             load[static_cast<std::size_t>(least)] += compartments(model.cells()[static_cast<std::size_t>(c)]);
         }
     }
-    auto ordinal = artificial_ordinals(model);
+    Gids gids(model);
     p.object_owner.resize(model.objects().size());
     for (std::size_t o = 0; o < model.objects().size(); ++o) {
         const PointObject& object = model.objects()[o];
-        int gid = object.site ? object.site->cell : static_cast<int>(cells) + ordinal[o];
-        p.object_owner[o] = object.site ? p.cell_owner[static_cast<std::size_t>(object.site->cell)] : gid % size;
+        p.object_owner[o] = object.site ? p.cell_owner[static_cast<std::size_t>(object.site->cell)] : gids.object[o] % size;
     }
     for (std::size_t g = 0; g < model.generators().size(); ++g)
-        p.generator_owner.push_back(generator_gid(model, static_cast<int>(g)) % size);
+        p.generator_owner.push_back(gids.of_generator(static_cast<int>(g)) % size);
     return p;
 }
 

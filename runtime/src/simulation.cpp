@@ -9,15 +9,17 @@
 
 namespace cornu::runtime {
 
-Simulation::Simulation(const Model& model, MechanismCatalogue& catalogue)
-    : engine_(std::make_unique<Engine>(model, catalogue, single_rank_partition(model))) {}
+Simulation::Simulation(Model model, MechanismCatalogue& catalogue) {
+    Partition partition = single_rank_partition(model);
+    engine_ = std::make_unique<Engine>(std::move(model), catalogue, partition);
+}
 
-Simulation::Simulation(const Model& model, MechanismCatalogue& catalogue, const Partition& partition,
+Simulation::Simulation(Model model, MechanismCatalogue& catalogue, const Partition& partition,
                        Communicator& communicator)
     : communicator_(&communicator) {
     std::string error;
     try {
-        build_distributed(model, catalogue, partition);
+        build_distributed(std::move(model), catalogue, partition);
     } catch (const ModelError& e) {
         error = e.what();
     }
@@ -30,12 +32,12 @@ namespace {
 
 // The shortest delay of a NetCon between two different cells (gids): spikes need to cross
 // ranks no more often than that.
-double minimum_cross_delay(const Model& model) {
+double minimum_cross_delay(const Model& model, const GlobalSources& sources) {
     double minimum = INFINITY;
-    GlobalSources sources = enumerate_sources(model);
+    Gids gids(model);
     for (std::size_t k = 0; k < model.netcons().size(); ++k) {
-        int target = target_gid(model, static_cast<int>(k));
-        int source = source_gid(model, sources.sources[static_cast<std::size_t>(sources.netcon_source[k])]);
+        int target = gids.of_target(model, static_cast<int>(k));
+        int source = gids.of_source(sources.sources[static_cast<std::size_t>(sources.netcon_source[k])]);
         if (target >= 0 && target != source) minimum = std::min(minimum, model.netcons()[k].delay);
     }
     return minimum;
@@ -43,10 +45,10 @@ double minimum_cross_delay(const Model& model) {
 
 }  // namespace
 
-void Simulation::build_distributed(const Model& model, MechanismCatalogue& catalogue, const Partition& partition) {
-    engine_ = std::make_unique<Engine>(model, catalogue, partition);
-    const double dt = model.settings.dt;
-    double min_delay = minimum_cross_delay(model);
+void Simulation::build_distributed(Model model, MechanismCatalogue& catalogue, const Partition& partition) {
+    engine_ = std::make_unique<Engine>(std::move(model), catalogue, partition);
+    const double dt = engine_->settings.dt;
+    double min_delay = minimum_cross_delay(engine_->model, engine_->sources);
     if (!std::isfinite(min_delay)) {
         exchange_steps_ = std::numeric_limits<int>::max();  // nothing crosses: exchange only to stay in step
     } else if (partition.distributed() && min_delay < dt) {

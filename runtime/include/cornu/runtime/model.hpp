@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -170,6 +171,8 @@ private:
     std::vector<Cell> cells_;
     std::vector<PointObject> objects_;
     std::vector<SpikeGenerator> generators_;
+    // Names to positions (a model of 10^5 cells must not search them one by one).
+    std::unordered_map<std::string, int> cell_names_, object_names_, generator_names_;
     std::vector<NetCon> netcons_;
     std::vector<Trace> traces_;
     std::vector<SpikeRecorder> spike_recorders_;

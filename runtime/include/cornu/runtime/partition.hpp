@@ -58,10 +58,15 @@ struct GlobalSources {
 // Throws ModelError if two NetCons or recorders give one node different thresholds.
 GlobalSources enumerate_sources(const Model& model);
 
-// The gid a NetCon's target belongs to (-1 without target), and of a source.
-int target_gid(const Model& model, int netcon);
-int source_gid(const Model& model, const GlobalSource& source);
-int object_gid(const Model& model, int object);
-int generator_gid(const Model& model, int generator);
+// Every object's and generator's gid, computed once (a lookup per NetCon must not walk the objects).
+struct Gids {
+    std::vector<int> object;  // [object] -> gid (a point process: its cell's)
+    int first_generator = 0;  // generator g has gid first_generator + g
+
+    explicit Gids(const Model& model);
+    int of_generator(int generator) const { return first_generator + generator; }
+    int of_source(const GlobalSource& source) const;
+    int of_target(const Model& model, int netcon) const;  // -1 without target
+};
 
 }  // namespace cornu::runtime

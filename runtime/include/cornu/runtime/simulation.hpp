@@ -53,13 +53,13 @@ class Simulation {
 public:
     // Builds everything; throws ModelError naming what is wrong (unknown mechanism or parameter,
     // a recorded variable that does not exist, ...). Mechanisms are taken from `catalogue`,
-    // which must outlive the simulation.
-    Simulation(const Model& model, MechanismCatalogue& catalogue);
+    // which must outlive the simulation. The simulation keeps the model (pass it with std::move
+    // when the caller no longer needs it: a large model is then not held twice).
+    Simulation(Model model, MechanismCatalogue& catalogue);
     // A distributed simulation: this rank's share of `model` (see partition.hpp). Every rank
     // must make the same calls; the communicator must outlive the simulation. An error on any
     // rank (while building or running) is thrown as a ModelError on every rank.
-    Simulation(const Model& model, MechanismCatalogue& catalogue, const Partition& partition,
-               Communicator& communicator);
+    Simulation(Model model, MechanismCatalogue& catalogue, const Partition& partition, Communicator& communicator);
     ~Simulation();
     Simulation(const Simulation&) = delete;
     Simulation& operator=(const Simulation&) = delete;
@@ -114,7 +114,7 @@ private:
     void exchange(const std::string& error);
     void start_exchange(const std::string& error);
     void finish_exchange();
-    void build_distributed(const Model& model, MechanismCatalogue& catalogue, const Partition& partition);
+    void build_distributed(Model model, MechanismCatalogue& catalogue, const Partition& partition);
 
     std::unique_ptr<Engine> engine_;
     Communicator* communicator_ = nullptr;
