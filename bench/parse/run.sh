@@ -49,7 +49,7 @@ files=$(cd "$work" && find . -name '*.mod' | sort | sed 's|^\./||')
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 echo "machine: $(nproc) CPUs, $cpu; $(uname -sr); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "cornu $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?') ($build), $(nocmodl --version 2>&1 | head -1 | tr -s ' ')"
+echo "$("$build/cli/cornu" --version 2>&1 | head -1) built in $build (source tree at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')); nocmodl $(nocmodl --version 2>&1 | head -1 | tr -s ' ')"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); $(echo "$files" | wc -l) files; repeats: in-process $n_inproc, per process $n_proc"
 echo
 
