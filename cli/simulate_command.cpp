@@ -95,11 +95,12 @@ int simulate(const SimulateOptions& o, runtime::MpiSession& mpi) {
             std::size_t spikes = 0;
             for (const auto& train : recording.spikes) spikes += train.times.size();
             std::cout << fmt::format(
-                "{}: {} steps to t = {} ms on {} rank{}; rank 0: {} nodes, {} mechanism instances, {} events; {} "
-                "spikes recorded; build {:.3f} s, run {:.3f} s; results in {}\n",
+                "{}: {} steps to t = {} ms on {} rank{}; rank 0: {} nodes, {} mechanism instances, {} events, spike "
+                "exchange {:.3f} s in {} exchanges; {} spikes recorded; build {:.3f} s, run {:.3f} s; results in {}\n",
                 c.name, sim->steps(), sim->time(), ranks, ranks > 1 ? "s" : "", stats.nodes, stats.mechanism_instances,
-                stats.events_delivered, spikes, std::chrono::duration<double>(built - start).count(),
-                std::chrono::duration<double>(done - built).count(), dir.string());
+                stats.events_delivered, stats.exchange_seconds, stats.exchanges, spikes,
+                std::chrono::duration<double>(built - start).count(), std::chrono::duration<double>(done - built).count(),
+                dir.string());
         }
         return 0;
     } catch (const runtime::ModelError& e) {
