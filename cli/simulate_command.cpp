@@ -28,6 +28,7 @@ struct SimulateOptions {
     std::string event_order;  // default: neuron on one rank, canonical on several
     std::string load_weights;
     std::string save_weights;
+    double tstop = -1;  // <0: the case's
     bool exact_math = false;
     bool no_cache = false;
     bool quiet = false;
@@ -76,7 +77,7 @@ int simulate(const SimulateOptions& o, runtime::MpiSession& mpi) {
         if (!o.load_weights.empty()) sim->load_weights(o.load_weights);
         auto built = clock::now();
         sim->initialize();
-        sim->run_until(c.tstop);
+        sim->run_until(o.tstop >= 0 ? o.tstop : c.tstop);
         auto done = clock::now();
         if (!o.save_weights.empty()) {
             std::error_code ignored;  // a failure to create the folder shows as a failure to write the file
@@ -131,6 +132,7 @@ void add_simulate_command(CLI::App& app, int& status) {
                     "Order of simultaneous events: neuron (NEURON's queue; one rank) or canonical (independent of the "
                     "number of ranks; the default under mpirun)")
         ->check(CLI::IsMember({"neuron", "canonical"}));
+    cmd->add_option("--tstop", o->tstop, "Run to this time (ms) instead of the case's tstop")->check(CLI::NonNegativeNumber);
     cmd->add_option("--load-weights", o->load_weights,
                     "Start from the NetCon weights in this HDF5 file (written by --save-weights for the same model)");
     cmd->add_option("--save-weights", o->save_weights, "Write every NetCon's final weight vector to this HDF5 file");

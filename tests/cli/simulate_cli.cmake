@@ -23,3 +23,6 @@ expect_run("unknown mechanism" 1 "unknown mechanism 'hhh'" simulate ${WORK}/typo
 file(WRITE ${WORK}/badkey.yaml "name: badkey\nsimulation: {dt: 0.025, tstop: 1, celcius: 6.3}\ncells: []\n")
 expect_run("unknown key" 1 "badkey.yaml:2:35: error: unknown key 'celcius'" simulate ${WORK}/badkey.yaml)
 expect_run("no case given" 2 "case is required" simulate)
+
+# The README's main job (shortened): the CA3 example builds and runs.
+expect_run("ca3 example" 0 "ca3_quick: 800 steps" simulate ${DATA}/../examples/ca3_quick.yaml --tstop 20 -o ${WORK}/ca3)
