@@ -1434,9 +1434,11 @@ private:
         return e;
     }
 
+    // An element of an array is addressed from the array's first field, as lvalue() does: every
+    // access to an array goes through one (noalias) field pointer.
     Value* state_address(const StateRef& r) {
-        int field = layout_.field(r.name, r.element);
-        return field_address(field, nullptr);
+        int field = layout_.field(r.name, 0);
+        return field_address(field, r.element ? llvm::ConstantInt::get(i64_, static_cast<std::uint64_t>(r.element)) : nullptr);
     }
 
     void store_states(const std::vector<StateRef>& states, Value* s) {
