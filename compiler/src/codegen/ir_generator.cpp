@@ -9,6 +9,8 @@
 // pointer parameters are noalias: field arrays, globals, node and ion arrays never overlap.
 #include "ir_generator.hpp"
 
+#include "../kernel_support/newton.hpp"
+#include "../kernel_support/sparse_order.hpp"
 #include "../solve/c_expression.hpp"
 #include "../solve/diffeq.hpp"
 
@@ -24,7 +26,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -106,6 +110,7 @@ int ion_array_kind(IonVariableKind k) {
 struct Local {
     Value* address = nullptr;  // double* (or [N x double]* for arrays)
     int array_size = 0;
+    Value* constant = nullptr;  // the value, when known at compile time (an unrolled FROM's index)
 };
 
 // A KINETIC block's equations as nocmodl numbers them (see Generator::number_equations).
@@ -346,6 +351,15 @@ private:
         const KineticEquations* equations = nullptr;
         // nocmodl's linmat: cleared when a Jacobian term multiplies by a species.
         bool linear = true;
+        // The Jacobian elements the KINETIC body writes, when known at compile time: set to
+        // false once an element's row or column is computed at run time or written under a
+        // condition or in a loop (control_depth > 0).
+        std::set<std::pair<int, int>> structure;
+        bool static_structure = true;
+        int control_depth = 0;
+        // An instance loop: the first instance whose linear sparse solve met a singular pivot
+        // (i64, max if none), reported after the loop so that the loop body has no call.
+        Value* deferred_singular = nullptr;
     };
 
     FunctionState* fs_ = nullptr;
@@ -513,6 +527,7 @@ private:
 
     void if_stmt(const IfStmt& s) {
         Value* cond = condition(*s.condition);
+        ++fs_->control_depth;
         BasicBlock* then_bb = BasicBlock::Create(ctx_, "then", fs_->fn);
         BasicBlock* else_bb = s.else_branch ? BasicBlock::Create(ctx_, "else", fs_->fn) : nullptr;
         BasicBlock* done = BasicBlock::Create(ctx_, "endif", fs_->fn);
@@ -526,6 +541,7 @@ private:
             if (!b_.GetInsertBlock()->getTerminator()) b_.CreateBr(done);
         }
         b_.SetInsertPoint(done);
+        --fs_->control_depth;
     }
 
     void while_stmt(const WhileStmt& s) {
@@ -536,7 +552,9 @@ private:
         b_.SetInsertPoint(test);
         b_.CreateCondBr(condition(*s.condition), body, done);
         b_.SetInsertPoint(body);
+        ++fs_->control_depth;
         block(*s.body);
+        --fs_->control_depth;
         if (!b_.GetInsertBlock()->getTerminator()) b_.CreateBr(test);
         b_.SetInsertPoint(done);
     }
@@ -546,6 +564,8 @@ private:
         Value* first = b_.CreateFPToSI(expr(*s.from), i64_);
         Value* last = b_.CreateFPToSI(expr(*s.to), i64_);
         Value* step = s.by ? b_.CreateFPToSI(expr(*s.by), i64_) : llvm::ConstantInt::get(i64_, 1);
+        if (fs_->residual && unrolled_from(s, first, last, step)) return;
+        ++fs_->control_depth;
         fs_->scopes.emplace_back();
         Value* counter = entry_alloca(i64_, s.var.name + ".i");
         Value* slot = declare_local(s.var.name);
@@ -566,6 +586,72 @@ private:
         }
         b_.SetInsertPoint(done);
         fs_->scopes.pop_back();
+        --fs_->control_depth;
+    }
+
+    // In a KINETIC block, a FROM loop over reactions with bounds known at compile time (DEFINE
+    // constants, as cabpump.mod's `FROM i=0 TO NANN-2`) is unrolled, the index a constant in each
+    // copy, so that the rows and columns of its Jacobian elements are known at compile time. The
+    // copies run in the loop's order, so the arithmetic is the loop's.
+    bool unrolled_from(const FromStmt& s, Value* first, Value* last, Value* step) {
+        auto* lo = llvm::dyn_cast<llvm::ConstantInt>(first);
+        auto* hi = llvm::dyn_cast<llvm::ConstantInt>(last);
+        auto* by = llvm::dyn_cast<llvm::ConstantInt>(step);
+        if (!lo || !hi || !by || by->getSExtValue() <= 0) return false;
+        if (!has_kinetic_statement(*s.body) || assigns(*s.body, s.var.name)) return false;
+        constexpr std::int64_t max_copies = 1000;
+        std::int64_t from = lo->getSExtValue(), to = hi->getSExtValue(), increment = by->getSExtValue();
+        if (to >= from && (to - from) / increment >= max_copies) return false;
+        for (std::int64_t i = from; i <= to; i += increment) {
+            fs_->scopes.emplace_back();
+            Value* slot = declare_local(s.var.name);
+            b_.CreateStore(c(static_cast<double>(i)), slot);
+            fs_->scopes.back()[s.var.name].constant = c(static_cast<double>(i));
+            block(*s.body);
+            fs_->scopes.pop_back();
+        }
+        return true;
+    }
+
+    // Reactions, CONSERVE or COMPARTMENT statements anywhere in the statement.
+    static bool has_kinetic_statement(const Stmt& st) {
+        switch (st.kind) {
+            case StmtKind::reaction:
+            case StmtKind::conserve:
+            case StmtKind::compartment: return true;
+            case StmtKind::block:
+                for (const StmtPtr& inner : as<Block>(st).statements)
+                    if (has_kinetic_statement(*inner)) return true;
+                return false;
+            case StmtKind::if_: {
+                auto& s = as<IfStmt>(st);
+                return has_kinetic_statement(*s.then_block) || (s.else_branch && has_kinetic_statement(*s.else_branch));
+            }
+            case StmtKind::while_: return has_kinetic_statement(*as<WhileStmt>(st).body);
+            case StmtKind::from: return has_kinetic_statement(*as<FromStmt>(st).body);
+            default: return false;
+        }
+    }
+
+    // Whether the statement assigns `name` (a FROM index the body changes cannot be unrolled).
+    static bool assigns(const Stmt& st, const std::string& name) {
+        switch (st.kind) {
+            case StmtKind::assign: return as<AssignStmt>(st).target->name == name;
+            case StmtKind::block:
+                for (const StmtPtr& inner : as<Block>(st).statements)
+                    if (assigns(*inner, name)) return true;
+                return false;
+            case StmtKind::if_: {
+                auto& s = as<IfStmt>(st);
+                return assigns(*s.then_block, name) || (s.else_branch && assigns(*s.else_branch, name));
+            }
+            case StmtKind::while_: return assigns(*as<WhileStmt>(st).body, name);
+            case StmtKind::from: {
+                auto& s = as<FromStmt>(st);
+                return s.var.name == name || assigns(*s.body, name);
+            }
+            default: return false;
+        }
     }
 
     void watch(const WatchStmt& w) {
@@ -597,12 +683,14 @@ private:
         Value* k = b_.CreateLoad(i64_, counter);
         b_.CreateCondBr(b_.CreateICmpSLT(k, count), body, done);
         b_.SetInsertPoint(body);
+        ++fs_->control_depth;
         Value* weights = b_.CreateCall(netcon_weights_, {fs_->env.runtime, fs_->env.mechanism_id, fs_->env.instance, k});
         fs_->scopes.emplace_back();
         for (std::size_t a = 0; a < s.args.size(); ++a)
             fs_->scopes.back()[s.args[a].ident.name] = Local{b_.CreateConstInBoundsGEP1_64(f64_, weights, a), 0};
         block(*s.body);
         fs_->scopes.pop_back();
+        --fs_->control_depth;
         if (!b_.GetInsertBlock()->getTerminator()) {
             b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, counter), llvm::ConstantInt::get(i64_, 1)), counter);
             b_.CreateBr(test);
@@ -692,7 +780,10 @@ private:
             unsupported(n.loc, "reading a derivative " + n.name + "'");
             return c(0.0);
         }
-        if (find_local(n.name)) return b_.CreateLoad(f64_, lvalue(n));
+        if (const Local* local = find_local(n.name)) {
+            if (local->constant) return local->constant;
+            return b_.CreateLoad(f64_, lvalue(n));
+        }
         const Variable* v = info_.find(n.name);
         if (v && v->storage == Storage::constant) {
             if (!v->value) {
@@ -1050,11 +1141,18 @@ private:
 
     struct SystemFunctions {
         Function* derivative = nullptr;  // derivimplicit: void(ptr env, ptr s, ptr f)
-        // sparse: void(ptr env, ptr s, ptr s_old, double dt, ptr r, ptr j, ptr used), its equations,
-        // whether nocmodl calls it linear, and the solver's plan.
-        Function* kinetic = nullptr;
+        // sparse: the block building the backward-Euler system, an always-inline function taking
+        // the environment and (ptr s, ptr s_old, double dt, ptr r, ptr j, ptr used); its equations;
+        // whether nocmodl calls it linear.
+        Function* system = nullptr;
         KineticEquations equations;
         bool linear = true;
+        // The elimination order and fill-in, when the structure is known at compile time; the
+        // state kernel then solves inline.
+        std::shared_ptr<const kernel_support::MinimumDegree> ordering;
+        // For cornu_kinetic_solve (STEADYSTATE, and blocks whose structure is known only at run
+        // time), made on first use: the system as a cornu_kinetic_fn, and the solver's plan.
+        Function* kinetic = nullptr;
         llvm::GlobalVariable* plan = nullptr;
     };
     std::map<const ImplicitSystem*, SystemFunctions> system_functions_;
@@ -1197,6 +1295,12 @@ private:
     // The address of Jacobian element (row, col), marked as part of the structure: scopmath
     // creates an element wherever the generated code asks for one, whatever its value.
     Value* j_at(Value* row, Value* col) {
+        auto* constant_row = llvm::dyn_cast<llvm::ConstantInt>(row);
+        auto* constant_col = llvm::dyn_cast<llvm::ConstantInt>(col);
+        if (constant_row && constant_col && fs_->control_depth == 0)
+            fs_->structure.insert({static_cast<int>(constant_row->getSExtValue()), static_cast<int>(constant_col->getSExtValue())});
+        else
+            fs_->static_structure = false;
         Value* n = llvm::ConstantInt::get(i64_, fs_->equations->rows.size());
         Value* index = b_.CreateAdd(b_.CreateMul(row, n), col);
         b_.CreateStore(b_.getInt8(1), b_.CreateInBoundsGEP(b_.getInt8Ty(), fs_->used, index));
@@ -1349,56 +1453,89 @@ private:
         }
     }
 
-    // void F(env*, const double* s, const double* s_old, double dt, double* r, double* j, i8* used):
-    // sets the states from s and builds the backward-Euler system as nocmodl's function does. The
-    // block sees `dt` = the solve's dt (1e9 for STEADYSTATE, as _ss_sparse_thread sets it).
+    // The block as an always-inline function of the environment and (const double* s, const
+    // double* s_old, double dt, double* r, double* j, i8* used): sets the states from s and builds
+    // the backward-Euler system as nocmodl's function does. The block sees `dt` = the solve's dt
+    // (1e9 for STEADYSTATE, as _ss_sparse_thread sets it). When every Jacobian element it writes
+    // is known at compile time, so is scopmath's elimination order.
     void define_kinetic_system(const ImplicitSystem& system) {
-        auto type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_, f64_, ptr_, ptr_, ptr_}, false);
-        Function* f = Function::Create(type, Function::InternalLinkage,
-                                       "cornu." + info_.name + "." + system.block->name.name + ".kinetic", *module_);
-        f->addFnAttr(llvm::Attribute::NoUnwind);
+        Function* f = internal_function("cornu." + info_.name + "." + system.block->name.name + ".system", void_,
+                                        {ptr_, ptr_, f64_, ptr_, ptr_, ptr_});
         SystemFunctions& functions = system_functions_[&system];
         functions.equations = number_equations(system);
         FunctionState state;
         state.kind = ProcKind::kinetic;
         state.system = &system;
         begin_function(state, f);
-        Value* env_ptr = f->getArg(0);
-        std::vector<Value*> values;
-        for (unsigned k = 0; k < env_struct()->getNumElements(); ++k)
-            values.push_back(b_.CreateLoad(env_struct()->getElementType(k), b_.CreateStructGEP(env_struct(), env_ptr, k)));
-        state.env = env_from_values(values);
-        state.env.dt = f->getArg(3);
-        state.residual = f->getArg(4);
-        state.jacobian = f->getArg(5);
-        state.used = f->getArg(6);
+        state.env = env_from_args(f);
+        unsigned first = static_cast<unsigned>(env_size());
+        Value* s_now = f->getArg(first);
+        Value* s_old = f->getArg(first + 1);
+        Value* dt = f->getArg(first + 2);
+        state.env.dt = dt;
+        state.residual = f->getArg(first + 3);
+        state.jacobian = f->getArg(first + 4);
+        state.used = f->getArg(first + 5);
         state.equations = &functions.equations;
         std::size_t n = functions.equations.rows.size();
         state.volumes = entry_alloca(llvm::ArrayType::get(f64_, n), "volumes");
         declare_local("f_flux");
         declare_local("b_flux");
-        store_states(functions.equations.rows, f->getArg(1));
+        store_states(functions.equations.rows, s_now);
         // nocmodl's first statements: r = -(s - s_old)/dt and j(i, i) = 1/dt for every equation
         // but the conservation laws; scopmath has zeroed the matrix before.
-        Value* dt1 = b_.CreateFDiv(c(1.0), f->getArg(3));
+        Value* dt1 = b_.CreateFDiv(c(1.0), dt);
         for (std::size_t i = 0; i < n; ++i) {
             b_.CreateStore(c(1.0), b_.CreateConstInBoundsGEP1_64(f64_, state.volumes, i));
             for (std::size_t j = 0; j < n; ++j) b_.CreateStore(c(0.0), b_.CreateConstInBoundsGEP1_64(f64_, state.jacobian, i * n + j));
         }
         for (std::size_t i = static_cast<std::size_t>(functions.equations.conserved); i < n; ++i) {
             Value* row = llvm::ConstantInt::get(i64_, i);
-            Value* s_now = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, f->getArg(1), i));
-            Value* s_old = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, f->getArg(2), i));
-            b_.CreateStore(b_.CreateFMul(b_.CreateFNeg(dt1), b_.CreateFSub(s_now, s_old)), r_at(row));
+            Value* now = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, s_now, i));
+            Value* before = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, s_old, i));
+            b_.CreateStore(b_.CreateFMul(b_.CreateFNeg(dt1), b_.CreateFSub(now, before)), r_at(row));
             b_.CreateStore(dt1, j_at(row, row));
         }
         compartments(*system.block->body);
         block(*system.block->body);
         b_.CreateRetVoid();
         fs_ = nullptr;
-        functions.kinetic = f;
+        functions.system = f;
         functions.linear = state.linear;
-        // scopmath's SparseObj: the solver keeps the elimination order here.
+        if (state.static_structure) {
+            // create_coef_list's structure: every element written, and the whole diagonal.
+            std::vector<std::uint8_t> present(n * n, 0);
+            for (const auto& [row, col] : state.structure)
+                if (row >= 0 && col >= 0 && static_cast<std::size_t>(row) < n && static_cast<std::size_t>(col) < n)
+                    present[static_cast<std::size_t>(row) * n + static_cast<std::size_t>(col)] = 1;
+            for (std::size_t i = 0; i < n; ++i) present[i * n + i] = 1;
+            functions.ordering = std::make_shared<kernel_support::MinimumDegree>(static_cast<int>(n), std::move(present));
+        }
+    }
+
+    // void F(env*, const double* s, const double* s_old, double dt, double* r, double* j, i8* used)
+    // (cornu_kinetic_fn) for cornu_kinetic_solve, and the plan it keeps (scopmath's SparseObj:
+    // the elimination order it computes on first use), one per KINETIC block.
+    void define_kinetic_callback(const ImplicitSystem& system, SystemFunctions& functions) {
+        if (functions.kinetic) return;
+        llvm::IRBuilderBase::InsertPointGuard keep_position(b_);
+        FunctionState* outer = fs_;
+        auto type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_, f64_, ptr_, ptr_, ptr_}, false);
+        Function* f = Function::Create(type, Function::InternalLinkage,
+                                       "cornu." + info_.name + "." + system.block->name.name + ".kinetic", *module_);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        FunctionState state;
+        begin_function(state, f);
+        Value* env_ptr = f->getArg(0);
+        std::vector<Value*> args;
+        for (unsigned k = 0; k < env_struct()->getNumElements(); ++k)
+            args.push_back(b_.CreateLoad(env_struct()->getElementType(k), b_.CreateStructGEP(env_struct(), env_ptr, k)));
+        for (unsigned k = 1; k < 7; ++k) args.push_back(f->getArg(k));
+        b_.CreateCall(functions.system, args);
+        b_.CreateRetVoid();
+        fs_ = outer;
+        functions.kinetic = f;
+        std::size_t n = functions.equations.rows.size();
         auto* plan_type = llvm::ArrayType::get(i32_, CORNU_KINETIC_PLAN_SIZE(n));
         functions.plan = new llvm::GlobalVariable(*module_, plan_type, false, llvm::GlobalValue::InternalLinkage,
                                                   llvm::ConstantAggregateZero::get(plan_type),
@@ -1458,33 +1595,30 @@ private:
         }
         auto found = system_functions_.find(system);
         if (found == system_functions_.end()) return;
-        // Pass the environment through memory to the C++ Newton solver and its callback.
-        Value* env_mem = entry_alloca(env_struct(), "env");
-        std::vector<Value*> values;
-        flatten(fs_->env, values);
-        for (unsigned k = 0; k < values.size(); ++k) b_.CreateStore(values[k], b_.CreateStructGEP(env_struct(), env_mem, k));
-        const SystemFunctions& functions = found->second;
+        SystemFunctions& functions = found->second;
         bool sparse = system->method == ImplicitSystem::Method::sparse;
         // The states in the order of the equations (nocmodl's numbering for sparse).
         const std::vector<StateRef>& order = sparse ? functions.equations.rows : system->states;
         std::size_t n = order.size();
-        Value* states = entry_alloca(llvm::ArrayType::get(f64_, n), "states");
-        Value* derivatives = entry_alloca(llvm::ArrayType::get(f64_, n), "derivatives");
-        for (std::size_t k = 0; k < n; ++k)
-            b_.CreateStore(b_.CreateLoad(f64_, state_address(order[k])),
-                           b_.CreateConstInBoundsGEP2_64(llvm::ArrayType::get(f64_, n), states, 0, k));
         llvm::ArrayType* array = llvm::ArrayType::get(f64_, n);
         auto element = [&](Value* a, std::size_t k) { return b_.CreateConstInBoundsGEP2_64(array, a, 0, k); };
+        Value* states = entry_alloca(array, "states");
+        for (std::size_t k = 0; k < n; ++k) b_.CreateStore(b_.CreateLoad(f64_, state_address(order[k])), element(states, k));
         const bool extrapolate = !s.steadystate && fs_->kind == ProcKind::breakpoint;
         if (sparse) {
             Value* old = entry_alloca(array, "old_states");
             for (std::size_t k = 0; k < n; ++k) b_.CreateStore(b_.CreateLoad(f64_, element(states, k)), element(old, k));
-            Value* status = b_.CreateCall(kinetic_solve_, {functions.kinetic, env_mem, llvm::ConstantInt::get(i32_, n),
-                                                           states, fs_->env.dt,
-                                                           llvm::ConstantInt::get(i32_, functions.linear ? 1 : 0),
-                                                           llvm::ConstantInt::get(i32_, s.steadystate ? 1 : 0),
-                                                           functions.plan});
-            fail_if_nonzero(status);
+            if (functions.ordering && !s.steadystate) {
+                sparse_step(functions, states, old);
+            } else {
+                define_kinetic_callback(*system, functions);
+                Value* status = b_.CreateCall(kinetic_solve_, {functions.kinetic, environment_in_memory(),
+                                                               llvm::ConstantInt::get(i32_, n), states, fs_->env.dt,
+                                                               llvm::ConstantInt::get(i32_, functions.linear ? 1 : 0),
+                                                               llvm::ConstantInt::get(i32_, s.steadystate ? 1 : 0),
+                                                               functions.plan});
+                fail_if_nonzero(status);
+            }
             for (std::size_t k = 0; k < n; ++k) b_.CreateStore(b_.CreateLoad(f64_, element(states, k)), state_address(order[k]));
             // sparse_thread leaves Dstate = (s - s_old)/dt.
             if (extrapolate)
@@ -1494,6 +1628,8 @@ private:
                 });
             return;
         }
+        Value* env_mem = environment_in_memory();
+        Value* derivatives = entry_alloca(array, "derivatives");
         Value* status = b_.CreateCall(derivimplicit_, {functions.derivative, env_mem,
                                                        llvm::ConstantInt::get(i32_, n), states, fs_->env.dt});
         fail_if_nonzero(status);
@@ -1502,6 +1638,148 @@ private:
         b_.CreateCall(functions.derivative, {env_mem, states, derivatives});
         if (extrapolate)
             secondorder_extrapolation(order, [&](std::size_t k) { return b_.CreateLoad(f64_, element(derivatives, k)); });
+    }
+
+    // The environment stored in a struct, for the C++ solvers and their callbacks.
+    Value* environment_in_memory() {
+        Value* env_mem = entry_alloca(env_struct(), "env");
+        std::vector<Value*> values;
+        flatten(fs_->env, values);
+        for (unsigned k = 0; k < values.size(); ++k) b_.CreateStore(values[k], b_.CreateStructGEP(env_struct(), env_mem, k));
+        return env_mem;
+    }
+
+    // ---- KINETIC sparse, solved inline (NEURON_SEMANTICS §E4) ----
+    // sparse_thread with the elimination order known at compile time: the block builds the
+    // system into local arrays (promoted to registers once inlined, the indices being constants),
+    // and scopmath's matsol runs as straight-line code on the elements of its structure, with
+    // scopmath's operations in scopmath's order. A linear scheme takes one iteration without a
+    // branch, so the instance loop can vectorise; a nonlinear one iterates in a loop, clamping
+    // negative states to 0, until the summed |change| is at most 1e-6 (after at most 22
+    // iterations, as cornu_kinetic_solve). Either way the block runs once more at the solution.
+    void sparse_step(const SystemFunctions& functions, Value* states, Value* old) {
+        constexpr double converge = 1e-6;  // CONVERGE
+        constexpr int max_steps = 20;      // MAXSTEPS
+        std::size_t n = functions.equations.rows.size();
+        llvm::ArrayType* array = llvm::ArrayType::get(f64_, n);
+        auto element = [&](Value* a, std::size_t k) { return b_.CreateConstInBoundsGEP2_64(array, a, 0, k); };
+        Value* residual = entry_alloca(array, "kinetic.r");
+        Value* jacobian = entry_alloca(llvm::ArrayType::get(f64_, n * n), "kinetic.j");
+        Value* used = entry_alloca(llvm::ArrayType::get(b_.getInt8Ty(), n * n), "kinetic.used");
+        auto evaluate = [&] {
+            std::vector<Value*> args;
+            flatten(fs_->env, args);
+            for (Value* a : {states, old}) args.push_back(a);
+            args.push_back(fs_->env.dt);
+            for (Value* a : {residual, jacobian, used}) args.push_back(a);
+            b_.CreateCall(functions.system, args);
+        };
+        if (functions.linear) {
+            evaluate();
+            auto [delta, singular] = eliminate(*functions.ordering, n, residual, jacobian);
+            // A singular pivot leaves the states as they were (scopmath returns before the update).
+            for (std::size_t k = 0; k < n; ++k) {
+                Value* now = b_.CreateLoad(f64_, element(states, k));
+                b_.CreateStore(b_.CreateSelect(singular, now, b_.CreateFAdd(now, delta[k])), element(states, k));
+            }
+            evaluate();
+            report_singular(singular);
+            return;
+        }
+        Value* counter = entry_alloca(i32_, "kinetic.iteration");
+        b_.CreateStore(llvm::ConstantInt::get(i32_, 0), counter);
+        BasicBlock* iterate = BasicBlock::Create(ctx_, "kinetic.iterate", fs_->fn);
+        BasicBlock* update = BasicBlock::Create(ctx_, "kinetic.update", fs_->fn);
+        BasicBlock* test = BasicBlock::Create(ctx_, "kinetic.test", fs_->fn);
+        BasicBlock* again = BasicBlock::Create(ctx_, "kinetic.again", fs_->fn);
+        BasicBlock* converged = BasicBlock::Create(ctx_, "kinetic.converged", fs_->fn);
+        BasicBlock* singular_bb = BasicBlock::Create(ctx_, "kinetic.singular", fs_->fn);
+        BasicBlock* exceeded_bb = BasicBlock::Create(ctx_, "kinetic.exceeded", fs_->fn);
+        BasicBlock* done = BasicBlock::Create(ctx_, "kinetic.done", fs_->fn);
+        b_.CreateBr(iterate);
+        b_.SetInsertPoint(iterate);
+        evaluate();
+        auto [delta, singular] = eliminate(*functions.ordering, n, residual, jacobian);
+        b_.CreateCondBr(singular, singular_bb, update);
+        b_.SetInsertPoint(update);
+        Value* change = c(0.0);
+        for (std::size_t k = 0; k < n; ++k) {
+            Value* now = b_.CreateFAdd(b_.CreateLoad(f64_, element(states, k)), delta[k]);
+            now = b_.CreateSelect(b_.CreateFCmpOLT(now, c(0.0)), c(0.0), now);
+            b_.CreateStore(now, element(states, k));
+            change = b_.CreateFAdd(change, b_.CreateCall(intrinsic(llvm::Intrinsic::fabs), {delta[k]}));
+        }
+        Value* iteration = b_.CreateLoad(i32_, counter);
+        b_.CreateCondBr(b_.CreateICmpSGT(iteration, llvm::ConstantInt::get(i32_, max_steps)), exceeded_bb, test);
+        b_.SetInsertPoint(test);
+        b_.CreateCondBr(b_.CreateFCmpOGT(change, c(converge)), again, converged);
+        b_.SetInsertPoint(again);
+        b_.CreateStore(b_.CreateAdd(iteration, llvm::ConstantInt::get(i32_, 1)), counter);
+        b_.CreateBr(iterate);
+        b_.SetInsertPoint(converged);
+        evaluate();
+        b_.CreateBr(done);
+        for (auto [bb, code] : {std::pair{singular_bb, kernel_support::singular}, std::pair{exceeded_bb, kernel_support::exceeded_iterations}}) {
+            b_.SetInsertPoint(bb);
+            b_.CreateCall(solver_failed_, {fs_->env.runtime, fs_->env.mechanism_id, fs_->env.instance,
+                                           llvm::ConstantInt::get(i32_, static_cast<std::uint64_t>(code))});
+            b_.CreateBr(done);
+        }
+        b_.SetInsertPoint(done);
+    }
+
+    // scopmath's matsol on the system the block built (r, j as the block left them; fill-in
+    // elements start at 0): for each step, for every row below the pivot with an element in its
+    // column, ratio = a_rp / a_pp, b_r -= b_p * ratio, a_rc -= a_pc * ratio along the pivot row;
+    // then back substitution, b_p -= a_pc * b_c along the pivot row, b_p /= a_pp. Returns the
+    // solution by equation and whether a pivot was at most 1e-20 in magnitude.
+    std::pair<std::vector<Value*>, Value*> eliminate(const kernel_support::MinimumDegree& ordering, std::size_t n,
+                                                     Value* residual, Value* jacobian) {
+        constexpr double roundoff = 1e-20;  // ROUNDOFF
+        std::vector<Value*> b(n);
+        for (std::size_t i = 0; i < n; ++i) b[i] = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, residual, i));
+        std::map<std::pair<int, int>, Value*> a;
+        for (std::size_t row = 0; row < n; ++row)
+            for (std::size_t col = 0; col < n; ++col)
+                if (ordering.present(static_cast<int>(row), static_cast<int>(col)))
+                    a[{static_cast<int>(row), static_cast<int>(col)}] =
+                        b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, jacobian, row * n + col));
+        auto at = [&](int row, int col) -> Value*& { return a.at({row, col}); };
+        auto u = [](int i) { return static_cast<std::size_t>(i); };
+        Value* singular = b_.getFalse();
+        Function* fabs = intrinsic(llvm::Intrinsic::fabs);
+        std::vector<std::vector<int>> right(n);
+        for (std::size_t step = 0; step < n; ++step) {
+            int p = ordering.order()[step];
+            right[step] = ordering.right(static_cast<int>(step));
+            singular = b_.CreateOr(singular, b_.CreateFCmpOLE(b_.CreateCall(fabs, {at(p, p)}), c(roundoff)));
+            for (int row : ordering.below(static_cast<int>(step))) {
+                Value* ratio = b_.CreateFDiv(at(row, p), at(p, p));
+                b[u(row)] = b_.CreateFSub(b[u(row)], b_.CreateFMul(b[u(p)], ratio));
+                for (int col : right[step]) at(row, col) = b_.CreateFSub(at(row, col), b_.CreateFMul(at(p, col), ratio));
+            }
+        }
+        for (std::size_t step = n; step-- > 0;) {
+            int p = ordering.order()[step];
+            for (int col : right[step]) b[u(p)] = b_.CreateFSub(b[u(p)], b_.CreateFMul(at(p, col), b[u(col)]));
+            b[u(p)] = b_.CreateFDiv(b[u(p)], at(p, p));
+        }
+        return {b, singular};
+    }
+
+    // A singular pivot in a linear scheme's solve: in an instance loop, the first such instance is
+    // kept (no call in the loop body) and reported after the loop; elsewhere, at once.
+    void report_singular(Value* singular) {
+        if (!fs_->deferred_singular) {
+            fail_if_nonzero(b_.CreateSelect(singular, llvm::ConstantInt::get(i32_, kernel_support::singular),
+                                            llvm::ConstantInt::get(i32_, 0)));
+            return;
+        }
+        // A min reduction, which the loop vectoriser recognises.
+        Value* none = llvm::ConstantInt::get(i64_, static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()));
+        Value* first = b_.CreateLoad(i64_, fs_->deferred_singular);
+        Value* here = b_.CreateSelect(singular, fs_->env.instance, none);
+        b_.CreateStore(b_.CreateBinaryIntrinsic(llvm::Intrinsic::smin, first, here), fs_->deferred_singular);
     }
 
     // With secondorder > 0 (and dt halved), nocmodl's nrn_state adds dt * Dstate to each state
@@ -1574,6 +1852,9 @@ private:
             state.env = env_from_args(loop_fn);
             Value* n = loop_fn->getArg(static_cast<unsigned>(env_size()));
             state.env.v_slot = entry_alloca(f64_, "v");
+            Value* no_instance = llvm::ConstantInt::get(i64_, static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()));
+            state.deferred_singular = entry_alloca(i64_, "first_singular");
+            b_.CreateStore(no_instance, state.deferred_singular);
             loop(n, [&](Value* i) {
                 state.env.instance = i;
                 if (info_.kind != MechanismKind::artificial_cell) {
@@ -1582,6 +1863,17 @@ private:
                 }
                 body(state);
             }, [&] { return vectorise_ && instances_independent(state); });
+            if (state.deferred_singular->hasNUsesOrMore(3)) {
+                Value* first = b_.CreateLoad(i64_, state.deferred_singular);
+                BasicBlock* report = BasicBlock::Create(ctx_, "singular", loop_fn);
+                BasicBlock* done = BasicBlock::Create(ctx_, "done", loop_fn);
+                b_.CreateCondBr(b_.CreateICmpNE(first, no_instance), report, done);
+                b_.SetInsertPoint(report);
+                b_.CreateCall(solver_failed_, {state.env.runtime, state.env.mechanism_id, first,
+                                               llvm::ConstantInt::get(i32_, kernel_support::singular)});
+                b_.CreateBr(done);
+                b_.SetInsertPoint(done);
+            }
             b_.CreateRetVoid();
             fs_ = nullptr;
         }

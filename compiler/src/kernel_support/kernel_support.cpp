@@ -1,6 +1,7 @@
 // The C functions JIT-compiled kernels call for numerics (cornu/compiler/runtime_hooks.h).
 #include "cornu/compiler/runtime_hooks.h"
 #include "newton.hpp"
+#include "sparse_order.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -33,9 +34,14 @@ extern "C" int32_t cornu_derivimplicit(cornu_derivative_fn f, void* env, int32_t
 // KINETIC blocks with METHOD sparse (NEURON_SEMANTICS §E4, §E5), reproducing NEURON 8.2's scopmath
 // operation for operation (sparse_thread.c and sparse.c share the arithmetic; ssimplic_thread.c
 // drives STEADYSTATE): a minimum-degree elimination order computed once from the structure of the
-// Jacobian, LU with diagonal pivots in that order, then Newton on backward Euler. The generated
-// function numbers rows and columns as nocmodl does, so the order, and hence every rounding,
-// is NEURON's.
+// Jacobian (sparse_order.hpp), LU with diagonal pivots in that order, then Newton on backward
+// Euler. The generated function numbers rows and columns as nocmodl does, so the order, and hence
+// every rounding, is NEURON's.
+//
+// Used for STEADYSTATE and for blocks whose structure is known only at run time (a reaction under
+// an IF, or in a FROM loop with run-time bounds). For METHOD sparse on a block whose structure is
+// known at compile time, the code generator emits the same operations inline in the state kernel
+// (ir_generator.cpp, sparse_step); the two must stay operation for operation the same.
 namespace {
 
 constexpr int max_steps = 20;               // MAXSTEPS
@@ -44,79 +50,6 @@ constexpr double roundoff = 1e-20;          // ROUNDOFF
 constexpr double steady_dt = 1e9;           // _ss_sparse_thread's dt
 constexpr int steady_passes = 7;            // _ss_sparse_thread's NIT
 constexpr double steady_negative = -1e-6;   // check_state's threshold
-
-// ---- The elimination order (scopmath's spar_minorder) ----
-
-// Chooses the pivot order from the structure of the matrix (present[row * n + col], diagonal
-// included) and adds the fill-in elements elimination creates, replaying spar_minorder: rows wait
-// in a queue sorted by their number of elements, where a row (re)inserted goes before every row
-// with as many or more (insert), so ties go to the row touched last. Each step takes the head of
-// the queue as the next pivot, moves it to that position keeping the others in order
-// (get_next_pivot), then, for each later row with an element in the pivot column, creates its
-// missing elements under the pivot row's (each one a count increase) and counts its pivot-column
-// element as gone (reduce_order).
-class MinimumDegree {
-public:
-    MinimumDegree(int n, std::vector<std::uint8_t> present) : n_(n), present_(std::move(present)) {
-        for (int row = 0; row < n; ++row) {
-            at_.push_back(row);
-            position_.push_back(row);
-            int count = 0;
-            for (int col = 0; col < n; ++col) count += present_[index(row, col)];
-            count_.push_back(count);
-            enqueue(row);
-        }
-        for (int step = 0; step < n; ++step) pivot(step);
-    }
-
-    // The equation eliminated at each step (diag[step]->row).
-    const std::vector<int>& order() const { return at_; }
-    // The structure with fill-in.
-    bool present(int row, int col) const { return present_[index(row, col)] != 0; }
-
-private:
-    std::size_t index(int row, int col) const { return static_cast<std::size_t>(row) * n_ + col; }
-
-    void enqueue(int row) {
-        auto as_many = [&](int other) { return count_[other] >= count_[row]; };
-        queue_.insert(std::find_if(queue_.begin(), queue_.end(), as_many), row);
-    }
-    void dequeue(int row) { queue_.erase(std::find(queue_.begin(), queue_.end(), row)); }
-    void recount(int row, int change) {  // increase_order, reduce_order
-        dequeue(row);
-        count_[row] += change;
-        enqueue(row);
-    }
-
-    void pivot(int step) {
-        int row = queue_.front();
-        for (int p = position_[row]; p > step; --p) {
-            at_[p] = at_[p - 1];
-            position_[at_[p]] = p;
-        }
-        at_[step] = row;
-        position_[row] = step;
-        for (int below = step + 1; below < n_; ++below) {
-            int other = at_[below];
-            if (!present(other, row)) continue;
-            for (int right = step + 1; right < n_; ++right) {
-                int col = at_[right];
-                if (!present(row, col) || present(other, col)) continue;
-                present_[index(other, col)] = 1;
-                recount(other, +1);
-            }
-            recount(other, -1);
-        }
-        dequeue(row);
-    }
-
-    int n_;
-    std::vector<std::uint8_t> present_;
-    std::vector<int> at_;        // position -> equation
-    std::vector<int> position_;  // equation -> position (varord)
-    std::vector<int> count_;     // elements per row (norder)
-    std::vector<int> queue_;     // orderlist
-};
 
 // ---- The plan: the order and structure, kept in the caller's int32 array ----
 // [0] built flag; [1, n] the equation eliminated at each step; [n + 1, 3n + 1] offsets into the
@@ -134,14 +67,11 @@ public:
         std::int32_t* entries = offsets + 2 * n_ + 1;
         std::int32_t used = 0;
         for (int step = 0; step < n_; ++step) {
-            int pivot = order[static_cast<std::size_t>(step)];
-            data_[1 + step] = pivot;
+            data_[1 + step] = order[static_cast<std::size_t>(step)];
             offsets[2 * step] = used;
-            for (auto later = order.begin() + step + 1; later != order.end(); ++later)
-                if (ordering.present(*later, pivot)) entries[used++] = *later;
+            for (int row : ordering.below(step)) entries[used++] = row;
             offsets[2 * step + 1] = used;
-            for (auto later = order.begin() + step + 1; later != order.end(); ++later)
-                if (ordering.present(pivot, *later)) entries[used++] = *later;
+            for (int col : ordering.right(step)) entries[used++] = col;
         }
         offsets[2 * n_] = used;
         std::atomic_ref<std::int32_t>(data_[0]).store(1, std::memory_order_release);

@@ -32,6 +32,8 @@ typedef void (*cornu_kinetic_fn)(void* env, const double* s, const double* s_old
 /* int32s the solver needs in `plan` for n equations. */
 #define CORNU_KINETIC_PLAN_SIZE(n) ((n) * (n) + 2 * (n) + 2)
 /* One sparse step (or, with steady = 1, a steady-state solve) of n states, as NEURON's scopmath.
+ * Kernels call it for STEADYSTATE and for KINETIC blocks whose structure is known only at run
+ * time; other METHOD sparse solves are generated inline with the same arithmetic.
  * `linear` selects the single-iteration scheme NEURON uses for linear reaction schemes. `plan`
  * (CORNU_KINETIC_PLAN_SIZE(n) int32s, zero before the first call, one per KINETIC block like
  * scopmath's SparseObj) is where the solver keeps the elimination order it computes on first use. */
