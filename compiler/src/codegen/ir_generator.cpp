@@ -304,6 +304,11 @@ private:
 
     void declare_functions() {
         hoc_exp_ = declare_external("cornu_hoc_exp", f64_, {f64_});
+        // A pure function (it clamps its argument, so std::exp never sets errno): calls with the
+        // same argument may be merged or moved out of loops, as for the C library's functions.
+        hoc_exp_->setDoesNotAccessMemory();
+        hoc_exp_->addFnAttr(llvm::Attribute::NoUnwind);
+        hoc_exp_->addFnAttr(llvm::Attribute::WillReturn);
         net_send_ = declare_external("cornu_rt_net_send", void_, {ptr_, i32_, i64_, ptr_, f64_, f64_});
         net_event_ = declare_external("cornu_rt_net_event", void_, {ptr_, i32_, i64_, f64_});
         net_move_ = declare_external("cornu_rt_net_move", void_, {ptr_, i32_, i64_, f64_});
