@@ -1487,13 +1487,16 @@ private:
         declare_local("f_flux");
         declare_local("b_flux");
         store_states(functions.equations.rows, s_now);
+        // scopmath zeroes the matrix before each call: every element of the structure, which is
+        // known only once the block is generated (see the end).
+        BasicBlock* zero = BasicBlock::Create(ctx_, "zero", f);
+        BasicBlock* body = BasicBlock::Create(ctx_, "body", f);
+        b_.CreateBr(zero);
+        b_.SetInsertPoint(body);
         // nocmodl's first statements: r = -(s - s_old)/dt and j(i, i) = 1/dt for every equation
-        // but the conservation laws; scopmath has zeroed the matrix before.
+        // but the conservation laws.
         Value* dt1 = b_.CreateFDiv(c(1.0), dt);
-        for (std::size_t i = 0; i < n; ++i) {
-            b_.CreateStore(c(1.0), b_.CreateConstInBoundsGEP1_64(f64_, state.volumes, i));
-            for (std::size_t j = 0; j < n; ++j) b_.CreateStore(c(0.0), b_.CreateConstInBoundsGEP1_64(f64_, state.jacobian, i * n + j));
-        }
+        for (std::size_t i = 0; i < n; ++i) b_.CreateStore(c(1.0), b_.CreateConstInBoundsGEP1_64(f64_, state.volumes, i));
         for (std::size_t i = static_cast<std::size_t>(functions.equations.conserved); i < n; ++i) {
             Value* row = llvm::ConstantInt::get(i64_, i);
             Value* now = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, s_now, i));
@@ -1504,7 +1507,6 @@ private:
         compartments(*system.block->body);
         block(*system.block->body);
         b_.CreateRetVoid();
-        fs_ = nullptr;
         functions.system = f;
         functions.linear = state.linear;
         if (state.static_structure) {
@@ -1516,6 +1518,15 @@ private:
             for (std::size_t i = 0; i < n; ++i) present[i * n + i] = 1;
             functions.ordering = std::make_shared<kernel_support::MinimumDegree>(static_cast<int>(n), std::move(present));
         }
+        // Zero the structure with its fill-in (all the solvers read), or, when it is known only
+        // at run time, the whole matrix.
+        b_.SetInsertPoint(zero);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j < n; ++j)
+                if (!functions.ordering || functions.ordering->present(static_cast<int>(i), static_cast<int>(j)))
+                    b_.CreateStore(c(0.0), b_.CreateConstInBoundsGEP1_64(f64_, state.jacobian, i * n + j));
+        b_.CreateBr(body);
+        fs_ = nullptr;
     }
 
     // void F(env*, const double* s, const double* s_old, double dt, double* r, double* j, i8* used)
