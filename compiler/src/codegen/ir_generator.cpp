@@ -1673,6 +1673,9 @@ private:
     // branch, so the instance loop can vectorise; a nonlinear one iterates in a loop, clamping
     // negative states to 0, until the summed |change| is at most 1e-6 (after at most 22
     // iterations, as cornu_kinetic_solve). Either way the block runs once more at the solution.
+    // Not replayed: the two extra runs of the block with which scopmath builds its structure on
+    // the first call (create_coef_list); they matter only to a block whose statements are not
+    // idempotent (a PROTECT counter), and only when no STEADYSTATE built the structure before.
     void sparse_step(const SystemFunctions& functions, Value* states, Value* old) {
         constexpr double converge = 1e-6;  // CONVERGE
         constexpr int max_steps = 20;      // MAXSTEPS
