@@ -1145,7 +1145,13 @@ private:
     // -----------------------------------------------------------------------------------------
 
     struct SystemFunctions {
-        Function* derivative = nullptr;  // derivimplicit: void(ptr env, ptr s, ptr f)
+        // derivimplicit: the block as an always-inline function taking the environment and (ptr s,
+        // ptr f); for cornu_derivimplicit (large systems), made on first use, the block as a
+        // cornu_derivative_fn.
+        Function* derivative = nullptr;
+        Function* derivative_callback = nullptr;
+        // The block writes a GLOBAL: the instance loop that solves it is not parallel.
+        bool writes_shared = false;
         // sparse: the block building the backward-Euler system, an always-inline function taking
         // the environment and (ptr s, ptr s_old, double dt, ptr r, ptr j, ptr used); its equations;
         // whether nocmodl calls it linear.
@@ -1173,27 +1179,47 @@ private:
             define_kinetic_system(system);
             return;
         }
-        // void F(env*, const double* s, double* f): sets the states from s, runs the DERIVATIVE
-        // body and stores each derivative in f.
-        auto* type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_}, false);
-        Function* f = Function::Create(type, Function::InternalLinkage,
-                                       "cornu." + info_.name + "." + system.block->name.name + ".derivative", *module_);
-        f->addFnAttr(llvm::Attribute::NoUnwind);
+        // The DERIVATIVE body as an always-inline function of the environment and (const double*
+        // s, double* f): sets the states from s, runs the body and stores each derivative in f.
+        Function* f = internal_function("cornu." + info_.name + "." + system.block->name.name + ".derivative", void_,
+                                        {ptr_, ptr_});
         FunctionState state;
         state.kind = ProcKind::derivative;
         state.system = &system;
         begin_function(state, f);
-        Value* env_ptr = f->getArg(0);
-        std::vector<Value*> values;
-        for (unsigned k = 0; k < env_struct()->getNumElements(); ++k)
-            values.push_back(b_.CreateLoad(env_struct()->getElementType(k), b_.CreateStructGEP(env_struct(), env_ptr, k)));
-        state.env = env_from_values(values);
-        state.derivatives = f->getArg(2);
-        store_states(system.states, f->getArg(1));
+        state.env = env_from_args(f);
+        unsigned first = static_cast<unsigned>(env_size());
+        state.derivatives = f->getArg(first + 1);
+        store_states(system.states, f->getArg(first));
         block(*system.block->body);
         b_.CreateRetVoid();
         fs_ = nullptr;
-        system_functions_[&system].derivative = f;
+        SystemFunctions& functions = system_functions_[&system];
+        functions.derivative = f;
+        functions.writes_shared = state.writes_shared;
+    }
+
+    // void F(env*, const double* s, double* f) (cornu_derivative_fn) for cornu_derivimplicit:
+    // loads the environment from memory and runs the block.
+    void define_derivative_callback(const ImplicitSystem& system, SystemFunctions& functions) {
+        if (functions.derivative_callback) return;
+        llvm::IRBuilderBase::InsertPointGuard keep_position(b_);
+        FunctionState* outer = fs_;
+        auto type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_}, false);
+        Function* f = Function::Create(type, Function::InternalLinkage,
+                                       "cornu." + info_.name + "." + system.block->name.name + ".callback", *module_);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        FunctionState state;
+        begin_function(state, f);
+        Value* env_ptr = f->getArg(0);
+        std::vector<Value*> args;
+        for (unsigned k = 0; k < env_struct()->getNumElements(); ++k)
+            args.push_back(b_.CreateLoad(env_struct()->getElementType(k), b_.CreateStructGEP(env_struct(), env_ptr, k)));
+        for (unsigned k = 1; k < 3; ++k) args.push_back(f->getArg(k));
+        b_.CreateCall(functions.derivative, args);
+        b_.CreateRetVoid();
+        fs_ = outer;
+        functions.derivative_callback = f;
     }
 
 
@@ -1509,6 +1535,7 @@ private:
         b_.CreateRetVoid();
         functions.system = f;
         functions.linear = state.linear;
+        functions.writes_shared = state.writes_shared;
         if (state.static_structure) {
             // create_coef_list's structure: every element written, and the whole diagonal.
             std::vector<std::uint8_t> present(n * n, 0);
@@ -1558,35 +1585,6 @@ private:
                                                   "cornu." + info_.name + "." + system.block->name.name + ".plan");
     }
 
-    Env env_from_values(const std::vector<Value*>& values) {
-        // Reuse env_from_args' order on a plain value list.
-        Env e;
-        std::size_t i = 0;
-        auto next = [&]() { return values[i++]; };
-        e.data = next();
-        for (std::size_t k = 0; k < layout_.fields.size(); ++k) e.fields.push_back(next());
-        e.globals = next();
-        for (std::size_t k = 0; k < layout_.tables.size(); ++k) e.tables.push_back(next());
-        e.node_index = next();
-        e.node_v = next();
-        e.node_rhs = next();
-        e.node_d = next();
-        e.node_area = next();
-        e.node_diam = next();
-        for (std::size_t k = 0; k < layout_.ions.size() * ion_arrays_per_ion; ++k) e.ion_arrays.push_back(next());
-        for (std::size_t k = 0; k < layout_.ions.size(); ++k) e.ion_index.push_back(next());
-        e.stride = next();
-        e.t = next();
-        e.dt = next();
-        e.celsius = next();
-        e.runtime = next();
-        e.mechanism_id = next();
-        e.v_slot = next();
-        e.instance = next();
-        e.weights = next();
-        return e;
-    }
-
     // An element of an array is addressed from the array's first field, as lvalue() does: every
     // access to an array goes through one (noalias) field pointer.
     Value* state_address(const StateRef& r) {
@@ -1612,6 +1610,7 @@ private:
         auto found = system_functions_.find(system);
         if (found == system_functions_.end()) return;
         SystemFunctions& functions = found->second;
+        if (functions.writes_shared) fs_->writes_shared = true;
         bool sparse = system->method == ImplicitSystem::Method::sparse;
         // The states in the order of the equations (nocmodl's numbering for sparse).
         const std::vector<StateRef>& order = sparse ? functions.equations.rows : system->states;
@@ -1644,14 +1643,20 @@ private:
                 });
             return;
         }
-        Value* env_mem = environment_in_memory();
+        // The derivatives the block computes (scopmath's D slots, zero before the first call).
         Value* derivatives = entry_alloca(array, "derivatives");
-        Value* status = b_.CreateCall(derivimplicit_, {functions.derivative, env_mem,
-                                                       llvm::ConstantInt::get(i32_, n), states, fs_->env.dt});
-        fail_if_nonzero(status);
+        for (std::size_t k = 0; k < n; ++k) b_.CreateStore(c(0.0), element(derivatives, k));
+        if (n <= max_inline_newton) {
+            newton_step(functions, n, states, derivatives);
+        } else {
+            define_derivative_callback(*system, functions);
+            Value* status = b_.CreateCall(derivimplicit_, {functions.derivative_callback, environment_in_memory(),
+                                                           llvm::ConstantInt::get(i32_, n), states, fs_->env.dt});
+            fail_if_nonzero(status);
+        }
         // The block runs once more at the solution, leaving its assigned variables consistent
         // (and Dstate = f(s_new)).
-        b_.CreateCall(functions.derivative, {env_mem, states, derivatives});
+        evaluate_derivative(functions, states, derivatives);
         if (extrapolate)
             secondorder_extrapolation(order, [&](std::size_t k) { return b_.CreateLoad(f64_, element(derivatives, k)); });
     }
@@ -1663,6 +1668,222 @@ private:
         flatten(fs_->env, values);
         for (unsigned k = 0; k < values.size(); ++k) b_.CreateStore(values[k], b_.CreateStructGEP(env_struct(), env_mem, k));
         return env_mem;
+    }
+
+    // ---- derivimplicit, solved inline (NEURON_SEMANTICS §E2) ----
+    // Systems of up to this many states are solved in the state kernel; larger ones call
+    // cornu_derivimplicit. Inline, the Jacobian runs the block 3n times and Crout's LU is
+    // straight-line code of O(n^3) operations and selects, so compile time grows quickly with n
+    // (a nonlinear chain, -O3: 23 ms at n = 2, 52 ms at 4, 156 ms at 6, 321 ms at 8, mostly the
+    // SLP vectoriser) while the gain shrinks (4.6x faster at n = 2, 3.3x at 4, 2.7x at 6, 2.2x
+    // at 8).
+    static constexpr std::size_t max_inline_newton = 6;
+
+    void evaluate_derivative(const SystemFunctions& functions, Value* states, Value* derivatives) {
+        std::vector<Value*> args;
+        flatten(fs_->env, args);
+        args.push_back(states);
+        args.push_back(derivatives);
+        b_.CreateCall(functions.derivative, args);
+    }
+
+    // cornu_derivimplicit (kernel_support.cpp and newton.cpp: scopmath's nrn_newton_thread with
+    // buildjacobian and crout_thread) emitted inline, with its operations in its order, so that
+    // the two round alike. F(s) = f(s) - (s - s_old)/dt; Newton in an IR loop (the iteration
+    // count differs between instances, so the instance loop stays scalar). When the previous
+    // iteration's relative change exceeded 0.05 (always on the first), the Jacobian is rebuilt by
+    // central differences, column by column (x_j += h, F; x_j -= 2h, F; x_j += h, F, with
+    // h = max(|0.02 x_j|, 1e-6)), F negated and the Jacobian factorised by Crout with partial
+    // pivoting (see crout); then J delta = -F is solved, x += delta, F re-evaluated and negated.
+    // Converged when the largest |delta_j / x_j| over |x_j| > 1e-8 is at most 1e-6 and the
+    // largest |F_j| at most 1e-8; an error after 50 iterations, or on a pivot below 1e-20 in
+    // magnitude, is reported to cornu_rt_solver_failed and leaves the states where Newton was.
+    // The block's derivatives carry over between its runs, as cornu_derivimplicit's do.
+    void newton_step(const SystemFunctions& functions, std::size_t n, Value* states, Value* derivatives) {
+        constexpr double converge = 1e-6;   // relative change that counts as converged
+        constexpr double max_change = 0.05; // rebuild the Jacobian when the solution moved more
+        constexpr int max_iterations = 50;
+        constexpr double zero = 1e-8;       // residual that counts as zero; smaller states are not relative
+        constexpr double step = 1e-6;       // smallest finite-difference increment
+        llvm::ArrayType* array = llvm::ArrayType::get(f64_, n);
+        llvm::ArrayType* matrix = llvm::ArrayType::get(f64_, n * n);
+        llvm::ArrayType* indices = llvm::ArrayType::get(i32_, n);
+        auto at = [&](llvm::ArrayType* type, Value* a, std::size_t k) { return b_.CreateConstInBoundsGEP2_64(type, a, 0, k); };
+        auto load = [&](Value* a, std::size_t k) -> Value* { return b_.CreateLoad(f64_, at(array, a, k)); };
+        auto store = [&](Value* v, Value* a, std::size_t k) { b_.CreateStore(v, at(array, a, k)); };
+        Function* fabs = intrinsic(llvm::Intrinsic::fabs);
+        auto abs = [&](Value* x) -> Value* { return b_.CreateCall(fabs, {x}); };
+        Value* dt = fs_->env.dt;
+        // The work arrays (promoted to registers once inlined: every index is a constant).
+        Value* value = entry_alloca(array, "newton.value");
+        Value* lu = entry_alloca(matrix, "newton.lu");
+        Value* perm = entry_alloca(indices, "newton.perm");
+        Value* change = entry_alloca(f64_, "newton.change");
+        Value* count = entry_alloca(i32_, "newton.count");
+        std::vector<Value*> saved(n);
+        for (std::size_t k = 0; k < n; ++k) saved[k] = load(states, k);
+        auto evaluate = [&] {
+            evaluate_derivative(functions, states, derivatives);
+            for (std::size_t k = 0; k < n; ++k)
+                store(b_.CreateFSub(load(derivatives, k), b_.CreateFDiv(b_.CreateFSub(load(states, k), saved[k]), dt)), value, k);
+        };
+        b_.CreateStore(c(1.0), change);
+        b_.CreateStore(llvm::ConstantInt::get(i32_, 0), count);
+        BasicBlock* iterate = BasicBlock::Create(ctx_, "newton.iterate", fs_->fn);
+        BasicBlock* build = BasicBlock::Create(ctx_, "newton.jacobian", fs_->fn);
+        BasicBlock* solve_bb = BasicBlock::Create(ctx_, "newton.solve", fs_->fn);
+        BasicBlock* test = BasicBlock::Create(ctx_, "newton.test", fs_->fn);
+        BasicBlock* singular_bb = BasicBlock::Create(ctx_, "newton.singular", fs_->fn);
+        BasicBlock* exceeded_bb = BasicBlock::Create(ctx_, "newton.exceeded", fs_->fn);
+        BasicBlock* done = BasicBlock::Create(ctx_, "newton.done", fs_->fn);
+        b_.CreateBr(iterate);
+
+        b_.SetInsertPoint(iterate);
+        Value* iteration = b_.CreateAdd(b_.CreateLoad(i32_, count), llvm::ConstantInt::get(i32_, 1));
+        b_.CreateStore(iteration, count);
+        b_.CreateCondBr(b_.CreateFCmpOGT(b_.CreateLoad(f64_, change), c(max_change)), build, solve_bb);
+
+        // The Jacobian by central differences; x_j is restored by adding the increment back.
+        b_.SetInsertPoint(build);
+        std::vector<std::vector<Value*>> jacobian(n, std::vector<Value*>(n));
+        for (std::size_t j = 0; j < n; ++j) {
+            Value* scaled = abs(b_.CreateFMul(c(0.02), load(states, j)));
+            Value* increment = b_.CreateSelect(b_.CreateFCmpOGT(scaled, c(step)), scaled, c(step));
+            store(b_.CreateFAdd(load(states, j), increment), states, j);
+            evaluate();
+            std::vector<Value*> high(n);
+            for (std::size_t i = 0; i < n; ++i) high[i] = load(value, i);
+            store(b_.CreateFSub(load(states, j), b_.CreateFMul(c(2.0), increment)), states, j);
+            evaluate();
+            for (std::size_t i = 0; i < n; ++i)
+                jacobian[i][j] = b_.CreateFDiv(b_.CreateFSub(high[i], load(value, i)), b_.CreateFMul(c(2.0), increment));
+            store(b_.CreateFAdd(load(states, j), increment), states, j);
+            evaluate();
+        }
+        for (std::size_t i = 0; i < n; ++i) store(b_.CreateFNeg(load(value, i)), value, i);
+        auto [factors, order, singular] = crout(std::move(jacobian));
+        for (std::size_t i = 0; i < n; ++i) {
+            b_.CreateStore(order[i], at(indices, perm, i));
+            for (std::size_t j = 0; j < n; ++j) b_.CreateStore(factors[i][j], at(matrix, lu, i * n + j));
+        }
+        b_.CreateCondBr(singular, singular_bb, solve_bb);
+
+        // crout_solve: forward substitution in pivot order, then back substitution.
+        b_.SetInsertPoint(solve_bb);
+        std::vector<Value*> delta(n);
+        auto factor = [&](std::size_t i, std::size_t j) { return b_.CreateLoad(f64_, at(matrix, lu, i * n + j)); };
+        for (std::size_t i = 0; i < n; ++i) {
+            Value* pivot = b_.CreateLoad(i32_, at(indices, perm, i));
+            Value* rhs = load(value, 0);
+            for (std::size_t k = 1; k < n; ++k)
+                rhs = b_.CreateSelect(b_.CreateICmpEQ(pivot, llvm::ConstantInt::get(i32_, k)), load(value, k), rhs);
+            Value* sum = c(0.0);
+            for (std::size_t j = 0; j < i; ++j) sum = b_.CreateFAdd(sum, b_.CreateFMul(factor(i, j), delta[j]));
+            delta[i] = b_.CreateFDiv(b_.CreateFSub(rhs, sum), factor(i, i));
+        }
+        for (std::size_t i = n; i-- > 0;) {
+            Value* sum = c(0.0);
+            for (std::size_t j = i + 1; j < n; ++j) sum = b_.CreateFAdd(sum, b_.CreateFMul(factor(i, j), delta[j]));
+            delta[i] = b_.CreateFSub(delta[i], sum);
+        }
+        Value* relative = c(0.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            Value* x = load(states, i);
+            Value* ratio = abs(b_.CreateFDiv(delta[i], x));
+            Value* larger = b_.CreateAnd(b_.CreateFCmpOGT(abs(x), c(zero)), b_.CreateFCmpOGT(ratio, relative));
+            relative = b_.CreateSelect(larger, ratio, relative);
+            store(b_.CreateFAdd(x, delta[i]), states, i);
+        }
+        evaluate();
+        Value* deviation = c(0.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            Value* negated = b_.CreateFNeg(load(value, i));
+            store(negated, value, i);
+            Value* size = abs(negated);
+            deviation = b_.CreateSelect(b_.CreateFCmpOGT(size, deviation), size, deviation);
+        }
+        b_.CreateStore(relative, change);
+        b_.CreateCondBr(b_.CreateAnd(b_.CreateFCmpOLE(relative, c(converge)), b_.CreateFCmpOLE(deviation, c(zero))), done,
+                        test);
+
+        b_.SetInsertPoint(test);
+        b_.CreateCondBr(b_.CreateICmpEQ(iteration, llvm::ConstantInt::get(i32_, max_iterations)), exceeded_bb, iterate);
+
+        for (auto [bb, code] : {std::pair{singular_bb, kernel_support::singular}, std::pair{exceeded_bb, kernel_support::exceeded_iterations}}) {
+            b_.SetInsertPoint(bb);
+            b_.CreateCall(solver_failed_, {fs_->env.runtime, fs_->env.mechanism_id, fs_->env.instance,
+                                           llvm::ConstantInt::get(i32_, static_cast<std::uint64_t>(code))});
+            b_.CreateBr(done);
+        }
+        b_.SetInsertPoint(done);
+    }
+
+    // crout_thread's LU factorisation with partial pivoting on a (by row), as straight-line code
+    // with selects for the pivoting, in crout's order of operations. scopmath keeps the rows in
+    // place and permutes an index; here the rows move instead, so row i of the result is
+    // scopmath's row perm[i] (the row index, the row's largest element rowmax and its values all
+    // swap together). For each column r: the elements r.. of the column are reduced
+    // (a_ir -= sum over k < r of a_ik a_kr, the sum from 0 in k's order); the pivot is the first
+    // row with the largest |a_ir / rowmax_i| (rowmax: the row's first element largest in
+    // magnitude, before factorisation); it is swapped into place; a pivot below 1e-20 in
+    // magnitude is singular; then the row right of the pivot is reduced and divided by it.
+    // Returns the factors, perm and whether a pivot was singular.
+    std::tuple<std::vector<std::vector<Value*>>, std::vector<Value*>, Value*> crout(std::vector<std::vector<Value*>> a) {
+        constexpr double roundoff = 1e-20;  // smallest acceptable pivot
+        std::size_t n = a.size();
+        Function* fabs = intrinsic(llvm::Intrinsic::fabs);
+        auto abs = [&](Value* x) -> Value* { return b_.CreateCall(fabs, {x}); };
+        std::vector<Value*> perm(n), rowmax(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            perm[i] = llvm::ConstantInt::get(i32_, i);
+            Value* largest = a[i][0];
+            for (std::size_t j = 1; j < n; ++j)
+                largest = b_.CreateSelect(b_.CreateFCmpOGT(abs(a[i][j]), abs(largest)), a[i][j], largest);
+            rowmax[i] = largest;
+        }
+        Value* singular = b_.getFalse();
+        for (std::size_t r = 0; r < n; ++r) {
+            for (std::size_t i = r; i < n; ++i) {
+                Value* sum = c(0.0);
+                for (std::size_t k = 0; k < r; ++k) sum = b_.CreateFAdd(sum, b_.CreateFMul(a[i][k], a[k][r]));
+                a[i][r] = b_.CreateFSub(a[i][r], sum);
+            }
+            if (r + 1 < n) {
+                Value* best = abs(b_.CreateFDiv(a[r][r], rowmax[r]));
+                Value* pivot = llvm::ConstantInt::get(i32_, r);
+                for (std::size_t i = r + 1; i < n; ++i) {
+                    Value* candidate = abs(b_.CreateFDiv(a[i][r], rowmax[i]));
+                    Value* larger = b_.CreateFCmpOGT(candidate, best);
+                    pivot = b_.CreateSelect(larger, llvm::ConstantInt::get(i32_, i), pivot);
+                    best = b_.CreateSelect(larger, candidate, best);
+                }
+                // Swap rows r and pivot.
+                std::vector<Value*> row = a[r];
+                Value* row_max = rowmax[r];
+                Value* row_index = perm[r];
+                for (std::size_t i = r + 1; i < n; ++i) {
+                    Value* here = b_.CreateICmpEQ(pivot, llvm::ConstantInt::get(i32_, i));
+                    for (std::size_t j = 0; j < n; ++j) {
+                        row[j] = b_.CreateSelect(here, a[i][j], row[j]);
+                        a[i][j] = b_.CreateSelect(here, a[r][j], a[i][j]);
+                    }
+                    row_max = b_.CreateSelect(here, rowmax[i], row_max);
+                    rowmax[i] = b_.CreateSelect(here, rowmax[r], rowmax[i]);
+                    row_index = b_.CreateSelect(here, perm[i], row_index);
+                    perm[i] = b_.CreateSelect(here, perm[r], perm[i]);
+                }
+                a[r] = row;
+                rowmax[r] = row_max;
+                perm[r] = row_index;
+            }
+            singular = b_.CreateOr(singular, b_.CreateFCmpOLT(abs(a[r][r]), c(roundoff)));
+            for (std::size_t j = r + 1; j < n; ++j) {
+                Value* sum = c(0.0);
+                for (std::size_t k = 0; k < r; ++k) sum = b_.CreateFAdd(sum, b_.CreateFMul(a[r][k], a[k][j]));
+                a[r][j] = b_.CreateFDiv(b_.CreateFSub(a[r][j], sum), a[r][r]);
+            }
+        }
+        return {a, perm, singular};
     }
 
     // ---- KINETIC sparse, solved inline (NEURON_SEMANTICS §E4) ----

@@ -20,6 +20,10 @@ extern "C" double cornu_hoc_exp(double x) {
 
 // One derivimplicit step: backward Euler, F(s) = f(s) - (s - s_old)/dt = 0 by Newton, exactly as
 // NEURON's generated code drives scopmath's nrn_newton_thread.
+//
+// Used for systems of more than 6 states. For smaller ones the code generator emits the same
+// operations inline in the state kernel (ir_generator.cpp, newton_step and crout); the two must
+// stay operation for operation the same.
 extern "C" int32_t cornu_derivimplicit(cornu_derivative_fn f, void* env, int32_t n, double* states, double dt) {
     std::vector<double> saved(states, states + n);
     std::vector<double> derivative(static_cast<std::size_t>(n));

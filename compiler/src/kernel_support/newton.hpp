@@ -1,7 +1,8 @@
 // Dense Newton iteration with a finite-difference Jacobian and Crout LU factorisation, as in
 // NEURON 8.2's scopmath (newton_thread.c, crout_thread.c): the same constants, the same loop
 // structure and the same order of floating-point operations, so that derivimplicit steps agree
-// with NEURON's to the last bit.
+// with NEURON's to the last bit. The code generator emits the same operations inline for small
+// systems (ir_generator.cpp, newton_step and crout); keep the two the same.
 #pragma once
 
 #include <functional>

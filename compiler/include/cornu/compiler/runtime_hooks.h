@@ -20,7 +20,8 @@ double cornu_hoc_exp(double x);
 /* A DERIVATIVE system for derivimplicit: f[k] = d(state k)/dt at the states in s. */
 typedef void (*cornu_derivative_fn)(void* env, const double* s, double* f);
 /* One backward-Euler step of n states (in/out) with Newton iteration, as NEURON 8.2's scopmath
- * derivimplicit. Returns 0 on success, an error code otherwise. */
+ * derivimplicit. Returns 0 on success, an error code otherwise. Kernels call it for systems of
+ * more than 6 states; smaller ones are generated inline with the same arithmetic. */
 int32_t cornu_derivimplicit(cornu_derivative_fn f, void* env, int32_t n, double* states, double dt);
 
 /* A KINETIC system for sparse: given states s, fills the residual r (length n) and the Jacobian
