@@ -1,13 +1,17 @@
 // The JIT pipeline as a whole: the object cache, error reporting, the third-party corpus, and
 // kernels that must round exactly as NEURON does.
+#include "cornu/compiler/runtime_hooks.h"
 #include "kernel_harness.hpp"
 #include "test_config.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <sstream>
+#include <vector>
 
 using namespace cornu;
 namespace fs = std::filesystem;
@@ -242,4 +246,126 @@ KINETIC kin {
     test::hook_log().clear();
     h.state();
     CHECK(test::hook_log().solver_failures == 0);
+}
+
+namespace {
+
+// A nonlinear chain of n states, as NMODL and as a cornu_derivative_fn with the same operations
+// in the same order:
+//   x0' = k x_{n-1}^2/(1 + x_{n-1}^2) - x0
+//   xi' = k x_{i-1}^2/(1 + x_{i-1}^2) - xi^2                  (0 < i < n - 1)
+//   x_{n-1}' = (x0 - x_{n-1})(1 + x1) - 0.1 sqrt(x_{n-1}^2 + 0.01)
+// Over k = 0.05 ... 2e3 Newton takes 1 to 50 iterations (the error), rebuilds its Jacobian
+// and, for large k, pivots. No exp, so that fast and exact math compute the same block.
+std::string chain_state(int i) { return (std::ostringstream() << 'x' << i).str(); }
+
+std::string chain_mod(int n) {
+    std::ostringstream text;
+    text << "NEURON { SUFFIX chain" << n << " RANGE k }\nPARAMETER { k = 1 }\nSTATE {";
+    for (int i = 0; i < n; ++i) text << " x" << i;
+    text << " }\nINITIAL {";
+    for (int i = 0; i < n; ++i) text << " x" << i << " = " << 1.0 / (1 + 2 * i);
+    text << " }\nBREAKPOINT { SOLVE chain METHOD derivimplicit }\nDERIVATIVE chain {\n";
+    for (int i = 0; i < n - 1; ++i) {
+        int before = i == 0 ? n - 1 : i - 1;
+        text << "  x" << i << "' = ((k*x" << before << ")*x" << before << ")/(1 + x" << before << "*x" << before << ") - x" << i;
+        if (i > 0) text << "*x" << i;
+        text << "\n";
+    }
+    text << "  x" << n - 1 << "' = (x0 - x" << n - 1 << ")*(1 + x1) - 0.1*sqrt(x" << n - 1 << "*x" << n - 1 << " + 0.01)\n}\n";
+    return text.str();
+}
+
+struct Chain {
+    int n;
+    double k;
+};
+
+void chain_derivative(void* env, const double* s, double* f) {
+    const Chain& c = *static_cast<const Chain*>(env);
+    int n = c.n;
+    for (int i = 0; i < n - 1; ++i) {
+        double before = s[i == 0 ? n - 1 : i - 1];
+        f[i] = ((c.k * before) * before) / (1 + before * before) - (i == 0 ? s[i] : s[i] * s[i]);
+    }
+    f[n - 1] = (s[0] - s[n - 1]) * (1 + s[1]) - 0.1 * std::sqrt(s[n - 1] * s[n - 1] + 0.01);
+}
+
+bool same(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+
+}  // namespace
+
+TEST_CASE("derivimplicit solved inline rounds as cornu_derivimplicit", "[jit][derivimplicit]") {
+    // 2, 3 and 6 states are solved inline; 7 (above the inline limit, 6) go to cornu_derivimplicit
+    // with the block as a callback. Each step of each instance is compared with
+    // cornu_derivimplicit called here.
+    auto [n, exact] = GENERATE(table<int, bool>({{2, true}, {2, false}, {3, true}, {3, false}, {6, false}, {7, true}}));
+    INFO(n << " states, exact math " << exact);
+    constexpr std::size_t instances = 19;
+    test::Harness h(chain_mod(n), instances, exact);
+    h.init();
+    for (std::size_t i = 0; i < instances; ++i) h.field("k", i) = 0.05 * std::pow(1.8, static_cast<double>(i));
+    auto name = chain_state;
+    int failures = 0, total_failures = 0, mismatches = 0;
+    for (int step = 0; step < 200; ++step) {
+        std::vector<std::vector<double>> expected(instances, std::vector<double>(static_cast<std::size_t>(n)));
+        for (std::size_t i = 0; i < instances; ++i) {
+            for (int j = 0; j < n; ++j) expected[i][static_cast<std::size_t>(j)] = h.field(name(j), i);
+            Chain chain{n, h.field("k", i)};
+            if (cornu_derivimplicit(&chain_derivative, &chain, n, expected[i].data(), h.data().dt) != 0) {
+                ++failures;
+                ++total_failures;
+            }
+        }
+        test::hook_log().clear();
+        h.state();
+        CHECK(test::hook_log().solver_failures == failures);
+        failures = 0;
+        for (std::size_t i = 0; i < instances; ++i)
+            for (int j = 0; j < n; ++j)
+                if (!same(h.field(name(j), i), expected[i][static_cast<std::size_t>(j)])) {
+                    if (++mismatches <= 5)
+                        FAIL_CHECK("step " << step << ", instance " << i << ", " << name(j) << ": " << std::setprecision(17)
+                                           << h.field(name(j), i) << " != " << expected[i][static_cast<std::size_t>(j)]);
+                }
+    }
+    CHECK(mismatches == 0);
+    CHECK(total_failures > 0);  // the 50-iteration limit is met too
+}
+
+TEST_CASE("derivimplicit: a singular Jacobian is reported, and Newton's states kept, as cornu_derivimplicit", "[jit][derivimplicit]") {
+    // With dt = 1e300 the backward-Euler term vanishes; for k = 0, F does not depend on a.
+    auto exact = GENERATE(true, false);
+    test::Harness h(R"(NEURON { SUFFIX disingular RANGE k }
+PARAMETER { k = -1 }
+STATE { a b }
+INITIAL { a = 1 b = 0.5 }
+BREAKPOINT { SOLVE st METHOD derivimplicit }
+DERIVATIVE st {
+  a' = b + k*a
+  b' = -b
+}
+)", 5, exact);
+    h.init();
+    h.field("k", 1) = 0;
+    h.field("k", 3) = 0;
+    h.data().dt = 1e300;
+    test::hook_log().clear();
+    h.state();
+    CHECK(test::hook_log().solver_failures == 2);
+    struct Linear {
+        double k;
+    };
+    auto derivative = [](void* env, const double* s, double* f) {
+        f[0] = s[1] + static_cast<Linear*>(env)->k * s[0];
+        f[1] = -s[1];
+    };
+    for (std::size_t i = 0; i < 5; ++i) {
+        INFO("instance " << i);
+        double s[2] = {1, 0.5};
+        Linear env{h.field("k", i)};
+        CHECK(cornu_derivimplicit(derivative, &env, 2, s, 1e300) == (i == 1 || i == 3 ? 2 : 0));
+        CHECK(h.field("a", i) == s[0]);
+        CHECK(h.field("b", i) == s[1]);
+    }
 }
