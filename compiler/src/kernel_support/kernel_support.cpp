@@ -25,14 +25,21 @@ extern "C" double cornu_hoc_exp(double x) {
 // operations inline in the state kernel (ir_generator.cpp, newton_step and crout); the two must
 // stay operation for operation the same.
 extern "C" int32_t cornu_derivimplicit(cornu_derivative_fn f, void* env, int32_t n, double* states, double dt) {
-    std::vector<double> saved(states, states + n);
-    std::vector<double> derivative(static_cast<std::size_t>(n));
-    std::vector<double> value(static_cast<std::size_t>(n));
+    // Called per instance per step: the work arrays are reused, never allocated per call.
+    thread_local NewtonWork work;
+    thread_local std::vector<double> scratch;
+    auto size = static_cast<std::size_t>(n);
+    if (scratch.size() < 3 * size) scratch.resize(3 * size);
+    double* saved = scratch.data();
+    double* derivative = saved + size;
+    double* value = derivative + size;
+    std::copy(states, states + n, saved);
+    std::fill(derivative, derivative + n, 0.0);  // the block's D slots, zero before its first run
     auto evaluate = [&]() {
-        f(env, states, derivative.data());
+        f(env, states, derivative);
         for (int32_t i = 0; i < n; ++i) value[i] = derivative[i] - (states[i] - saved[i]) / dt;
     };
-    return newton(n, states, value, evaluate);
+    return newton(n, states, value, evaluate, work);
 }
 
 // KINETIC blocks with METHOD sparse (NEURON_SEMANTICS §E4, §E5), reproducing NEURON 8.2's scopmath

@@ -15,28 +15,28 @@ constexpr double roundoff = 1e-20;  // smallest acceptable pivot
 
 }  // namespace
 
-int crout(int n, std::vector<std::vector<double>>& a, std::vector<int>& perm) {
-    std::vector<double> rowmax(static_cast<std::size_t>(n));
+int crout(int n, double* a, int* perm, double* rowmax) {
+    auto at = [&](int row, int col) -> double& { return a[static_cast<std::size_t>(row) * n + col]; };
     for (int i = 0; i < n; ++i) {
         perm[i] = i;
         int k = 0;
         for (int j = 1; j < n; ++j)
-            if (std::fabs(a[i][j]) > std::fabs(a[i][k])) k = j;
-        rowmax[i] = a[i][k];
+            if (std::fabs(at(i, j)) > std::fabs(at(i, k))) k = j;
+        rowmax[i] = at(i, k);
     }
     int save_i = 0;
     for (int r = 0; r < n; ++r) {
         for (int i = r; i < n; ++i) {
             double sum = 0.0;
             int irow = perm[i];
-            for (int k = 0; k < r; ++k) sum += a[irow][k] * a[perm[k]][r];
-            a[irow][r] -= sum;
+            for (int k = 0; k < r; ++k) sum += at(irow, k) * at(perm[k], r);
+            at(irow, r) -= sum;
         }
         int pivot = perm[r];
-        double equil_1 = std::fabs(a[pivot][r] / rowmax[pivot]);
+        double equil_1 = std::fabs(at(pivot, r) / rowmax[pivot]);
         for (int i = r + 1; i < n; ++i) {
             int irow = perm[i];
-            double equil_2 = std::fabs(a[irow][r] / rowmax[irow]);
+            double equil_2 = std::fabs(at(irow, r) / rowmax[irow]);
             if (equil_2 > equil_1) {
                 pivot = irow;
                 save_i = i;
@@ -47,28 +47,28 @@ int crout(int n, std::vector<std::vector<double>>& a, std::vector<int>& perm) {
             perm[save_i] = perm[r];
             perm[r] = pivot;
         }
-        if (std::fabs(a[pivot][r]) < roundoff) return singular;
+        if (std::fabs(at(pivot, r)) < roundoff) return singular;
         for (int j = r + 1; j < n; ++j) {
             double sum = 0.0;
-            for (int k = 0; k < r; ++k) sum += a[pivot][k] * a[perm[k]][j];
-            a[pivot][j] = (a[pivot][j] - sum) / a[pivot][r];
+            for (int k = 0; k < r; ++k) sum += at(pivot, k) * at(perm[k], j);
+            at(pivot, j) = (at(pivot, j) - sum) / at(pivot, r);
         }
     }
     return success;
 }
 
-void crout_solve(int n, const std::vector<std::vector<double>>& a, const std::vector<double>& b,
-                 const std::vector<int>& perm, std::vector<double>& p) {
+void crout_solve(int n, const double* a, const double* b, const int* perm, double* p) {
+    auto at = [&](int row, int col) { return a[static_cast<std::size_t>(row) * n + col]; };
     for (int i = 0; i < n; ++i) {
         int pivot = perm[i];
         double sum = 0.0;
-        for (int j = 0; j < i; ++j) sum += a[pivot][j] * p[j];
-        p[i] = (b[pivot] - sum) / a[pivot][i];
+        for (int j = 0; j < i; ++j) sum += at(pivot, j) * p[j];
+        p[i] = (b[pivot] - sum) / at(pivot, i);
     }
     for (int i = n - 1; i >= 0; --i) {
         int pivot = perm[i];
         double sum = 0.0;
-        for (int j = i + 1; j < n; ++j) sum += a[pivot][j] * p[j];
+        for (int j = i + 1; j < n; ++j) sum += at(pivot, j) * p[j];
         p[i] -= sum;
     }
 }
@@ -77,9 +77,9 @@ namespace {
 
 // Central differences, column by column; x is restored (by adding the increment back, as
 // scopmath does) and the function re-evaluated after each column.
-void build_jacobian(int n, double* x, std::vector<double>& value, const std::function<void()>& evaluate,
-                    std::vector<std::vector<double>>& jacobian) {
-    std::vector<double> high(static_cast<std::size_t>(n)), low(static_cast<std::size_t>(n));
+void build_jacobian(int n, double* x, const double* value, const std::function<void()>& evaluate, NewtonWork& work) {
+    double* high = work.high.data();
+    double* low = work.low.data();
     for (int j = 0; j < n; ++j) {
         double increment = std::fabs(0.02 * x[j]) > step ? std::fabs(0.02 * x[j]) : step;
         x[j] += increment;
@@ -89,7 +89,7 @@ void build_jacobian(int n, double* x, std::vector<double>& value, const std::fun
         evaluate();
         for (int i = 0; i < n; ++i) {
             low[i] = value[i];
-            jacobian[i][j] = (high[i] - low[i]) / (2.0 * increment);
+            work.jacobian[static_cast<std::size_t>(i) * n + j] = (high[i] - low[i]) / (2.0 * increment);
         }
         x[j] += increment;
         evaluate();
@@ -98,20 +98,19 @@ void build_jacobian(int n, double* x, std::vector<double>& value, const std::fun
 
 }  // namespace
 
-int newton(int n, double* x, std::vector<double>& value, const std::function<void()>& evaluate) {
-    std::vector<std::vector<double>> jacobian(static_cast<std::size_t>(n), std::vector<double>(static_cast<std::size_t>(n)));
-    std::vector<int> perm(static_cast<std::size_t>(n));
-    std::vector<double> delta(static_cast<std::size_t>(n));
+int newton(int n, double* x, double* value, const std::function<void()>& evaluate, NewtonWork& work) {
+    work.resize(n);
+    double* delta = work.delta.data();
     double change = 1.0;
     int error = success;
     int count = 0;
     while (count++ < max_iterations) {
         if (change > max_change) {
-            build_jacobian(n, x, value, evaluate, jacobian);
+            build_jacobian(n, x, value, evaluate, work);
             for (int i = 0; i < n; ++i) value[i] = -value[i];
-            if ((error = crout(n, jacobian, perm)) != success) break;
+            if ((error = crout(n, work.jacobian.data(), work.perm.data(), work.rowmax.data())) != success) break;
         }
-        crout_solve(n, jacobian, value, perm, delta);
+        crout_solve(n, work.jacobian.data(), value, work.perm.data(), delta);
         change = 0.0;
         for (int i = 0; i < n; ++i) {
             double temp;

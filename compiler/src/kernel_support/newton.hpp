@@ -5,6 +5,7 @@
 // systems (ir_generator.cpp, newton_step and crout); keep the two the same.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <vector>
 
@@ -15,14 +16,29 @@ inline constexpr int success = 0;
 inline constexpr int exceeded_iterations = 1;
 inline constexpr int singular = 2;
 
-// Factorises a (n x n, rows a[i]) in place with row permutation `perm`. Returns success or singular.
-int crout(int n, std::vector<std::vector<double>>& a, std::vector<int>& perm);
+// The work arrays of a Newton solve of n equations, kept between calls (resized, never shrunk).
+struct NewtonWork {
+    std::vector<double> jacobian;  // n x n, row-major
+    std::vector<double> rowmax, delta, high, low;
+    std::vector<int> perm;
+
+    void resize(int n) {
+        auto size = static_cast<std::size_t>(n);
+        if (perm.size() >= size) return;
+        jacobian.resize(size * size);
+        for (std::vector<double>* v : {&rowmax, &delta, &high, &low}) v->resize(size);
+        perm.resize(size);
+    }
+};
+
+// Factorises a (n x n, row-major) in place with row permutation `perm`, using `rowmax` (n) as
+// scratch. Returns success or singular.
+int crout(int n, double* a, int* perm, double* rowmax);
 
 // Solves the factorised system for right-hand side b into p.
-void crout_solve(int n, const std::vector<std::vector<double>>& a, const std::vector<double>& b,
-                 const std::vector<int>& perm, std::vector<double>& p);
+void crout_solve(int n, const double* a, const double* b, const int* perm, double* p);
 
-// Solves value(x) = 0 for x (in place). `evaluate` fills `value` from the current x.
-int newton(int n, double* x, std::vector<double>& value, const std::function<void()>& evaluate);
+// Solves value(x) = 0 for x (in place). `evaluate` fills `value` (n) from the current x.
+int newton(int n, double* x, double* value, const std::function<void()>& evaluate, NewtonWork& work);
 
 }  // namespace cornu::kernel_support
