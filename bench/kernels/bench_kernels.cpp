@@ -4,9 +4,14 @@
 // and the same kernels hand-written in C++ (built with g++ -O3 -march=native, once strict and
 // once with -ffast-math) on the same instances, in the same process, and reports nanoseconds per
 // instance per step (median of repetitions) and the ratios. Then times a cold JIT compile of hh
-// and a load from the object cache.
+// and a load from the object cache: wall and CPU time (CPU time is what a compilation costs,
+// whatever else runs on the machine), with the phases CORNU_TIMING reports.
 //
-//   bench_kernels [instances=100000] [steps=100] [repetitions=7]
+//   bench_kernels [options] [instances=100000] [steps=100] [repetitions=7]
+//     --compare-o3       also run everything compiled the previous way (CORNU_JIT_PIPELINE=o3:
+//                        one module through LLVM's -O3), interleaved with the default in the same run
+//     --compile-only     skip the kernel throughput
+//     --compile-reps N   cold compilations and cache hits to time (default 15)
 #include "cornu/compiler/compiler.hpp"
 #include "cornu/runtime/mechanism_storage.hpp"
 #include "reference_kernels.hpp"
@@ -14,6 +19,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -35,17 +47,38 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
-// Median over repetitions of the time per instance per step, in ns.
-double time_ns(const std::function<void()>& step, std::size_t instances, int steps, int repetitions) {
-    step();  // warm up caches and page in the arrays
-    std::vector<double> samples;
-    for (int r = 0; r < repetitions; ++r) {
-        auto start = Clock::now();
-        for (int s = 0; s < steps; ++s) step();
-        double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        samples.push_back(seconds * 1e9 / (static_cast<double>(instances) * steps));
-    }
-    return median(samples);
+double thread_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// Median over repetitions of the time per instance per step, in ns, for each variant; the
+// variants take turns within every repetition, so that a noisy machine affects them alike.
+std::vector<double> time_ns(const std::vector<std::function<void()>>& variants, std::size_t instances, int steps,
+                            int repetitions) {
+    for (const auto& step : variants) step();  // warm up caches and page in the arrays
+    std::vector<std::vector<double>> samples(variants.size());
+    for (int r = 0; r < repetitions; ++r)
+        for (std::size_t k = 0; k < variants.size(); ++k) {
+            auto start = Clock::now();
+            for (int s = 0; s < steps; ++s) variants[k]();
+            double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+            samples[k].push_back(seconds * 1e9 / (static_cast<double>(instances) * steps));
+        }
+    std::vector<double> medians;
+    for (auto& v : samples) medians.push_back(median(v));
+    return medians;
+}
+
+bool compare_o3 = false;
+
+// Selects how the JIT compiles (see mechanism_compiler.cpp): the default, or the previous -O3.
+void use_pipeline(bool o3) {
+    if (o3)
+        setenv("CORNU_JIT_PIPELINE", "o3", 1);
+    else
+        unsetenv("CORNU_JIT_PIPELINE");
 }
 
 // A compiled mechanism over `n` instances, each on its own node with a random voltage.
@@ -118,8 +151,52 @@ std::string cpu_model() {
     return "unknown";
 }
 
-void report(const char* name, double cornu, double strict, double fast) {
-    std::printf("%-28s %9.2f %9.2f %9.2f %9.2fx %9.2fx\n", name, cornu, strict, fast, strict / cornu, fast / cornu);
+// t: cornu, [cornu -O3,] g++ strict, g++ fast-math.
+void report(const char* name, const std::vector<double>& t) {
+    double cornu = t[0], strict = t[t.size() - 2], fast = t[t.size() - 1];
+    std::printf("%-28s %9.2f", name, cornu);
+    if (compare_o3) std::printf(" %9.2f", t[1]);
+    std::printf(" %9.2f %9.2f %9.2fx %9.2fx\n", strict, fast, strict / cornu, fast / cornu);
+}
+
+// The phases of the compilations CORNU_TIMING reported on stderr while `body` ran, as
+// phase -> CPU ms of each compilation.
+std::map<std::string, std::vector<double>> capture_phases(const std::function<void()>& body) {
+    std::fflush(stderr);
+    char path[] = "/tmp/bench_kernels_timing_XXXXXX";
+    int fd = mkstemp(path);
+    int saved = dup(2);
+    dup2(fd, 2);
+    setenv("CORNU_TIMING", "1", 1);
+    body();
+    unsetenv("CORNU_TIMING");
+    std::fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    close(fd);
+    std::map<std::string, std::vector<double>> phases;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto colon = line.find(": ", line.find("compiled "));
+        if (line.rfind("cornu: compiled ", 0) != 0 || colon == std::string::npos) {
+            std::fprintf(stderr, "%s\n", line.c_str());
+            continue;
+        }
+        // " front end 1.2 ms (cpu 1.1); IR ..."
+        std::istringstream items(line.substr(colon + 2));
+        std::string item;
+        while (std::getline(items, item, ';')) {
+            auto ms = item.find(" ms (cpu ");
+            if (ms == std::string::npos) continue;
+            std::string name = item.substr(0, ms);
+            name = name.substr(name.find_first_not_of(' '));
+            name = name.substr(0, name.find_last_of(' '));
+            phases[name].push_back(std::atof(item.c_str() + ms + 9));
+        }
+    }
+    std::remove(path);
+    return phases;
 }
 
 template <class Data>
@@ -136,9 +213,35 @@ Data arrays(std::vector<std::vector<double>>& store, std::size_t fields, std::si
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::size_t n = argc > 1 ? std::stoul(argv[1]) : 100000;
-    int steps = argc > 2 ? std::stoi(argv[2]) : 100;
-    int reps = argc > 3 ? std::stoi(argv[3]) : 7;
+    std::vector<std::string> positional;
+    bool compile_only = false;
+    int compile_reps = 15;
+    for (int k = 1; k < argc; ++k) {
+        std::string a = argv[k];
+        if (a == "--help" || a == "-h") {
+            std::printf(
+                "bench_kernels [options] [instances=100000] [steps=100] [repetitions=7]\n"
+                "  Kernel throughput (ns per instance per step) of cornu's JIT kernels against the same kernels\n"
+                "  hand-written in C++ (g++ -O3 -march=native, strict and -ffast-math), then the JIT compile time\n"
+                "  of hh.mod: cold (new compiler, no cache) and a cache hit, wall and CPU time, medians.\n"
+                "  --compare-o3       also compile everything the previous way (CORNU_JIT_PIPELINE=o3: one module\n"
+                "                     through LLVM's -O3), timed interleaved with the default in the same run\n"
+                "  --compile-only     only the compile times\n"
+                "  --compile-reps N   compilations timed per variant (default 15)\n");
+            return 0;
+        }
+        if (a == "--compare-o3")
+            compare_o3 = true;
+        else if (a == "--compile-only")
+            compile_only = true;
+        else if (a == "--compile-reps" && k + 1 < argc)
+            compile_reps = std::max(1, std::stoi(argv[++k]));
+        else
+            positional.push_back(a);
+    }
+    std::size_t n = positional.size() > 0 ? std::stoul(positional[0]) : 100000;
+    int steps = positional.size() > 1 ? std::stoi(positional[1]) : 100;
+    int reps = positional.size() > 2 ? std::stoi(positional[2]) : 7;
 
     CompileOptions options;
     options.use_cache = false;
@@ -149,8 +252,20 @@ int main(int argc, char** argv) {
     }
     std::printf("machine: %s, %u hardware threads; JIT target: %s\n", cpu_model().c_str(),
                 std::thread::hardware_concurrency(), compiler.target_description().substr(0, 60).c_str());
+    if (!compile_only) {
     std::printf("%zu instances, %d steps, median of %d repetitions; ns per instance per step\n\n", n, steps, reps);
-    std::printf("%-28s %9s %9s %9s %10s %10s\n", "kernel", "cornu", "g++", "g++fast", "vs g++", "vs fast");
+    if (compare_o3)
+        std::printf("%-28s %9s %9s %9s %9s %10s %10s\n", "kernel", "cornu", "cornu-O3", "g++", "g++fast", "vs g++",
+                    "vs fast");
+    else
+        std::printf("%-28s %9s %9s %9s %10s %10s\n", "kernel", "cornu", "g++", "g++fast", "vs g++", "vs fast");
+    // The variant compiled the previous way, when compared.
+    auto compile_o3 = [&](const std::string& path) {
+        use_pipeline(true);
+        CompiledMechanism m = compile(compiler, path);
+        use_pipeline(false);
+        return m;
+    };
 
     std::mt19937_64 rng(7);
     std::uniform_real_distribution<double> voltage(-80, 40);
@@ -160,9 +275,22 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < n; ++i) node[i] = static_cast<std::int32_t>(i);
     std::vector<double> rhs(n), diag(n), area(n, 500.0);
 
+    // cornu, [cornu compiled the previous way,] g++ strict, g++ fast-math.
+    auto variants = [&](std::function<void()> cornu, std::function<void()> o3, std::function<void()> strict,
+                        std::function<void()> fast) {
+        std::vector<std::function<void()>> list{std::move(cornu)};
+        if (compare_o3) list.push_back(std::move(o3));
+        list.push_back(std::move(strict));
+        list.push_back(std::move(fast));
+        return list;
+    };
+
     // ---- Hodgkin-Huxley (python3-nmodl's hh.mod: no TABLE) ----
     {
-        Bound hh(compile(compiler, "/usr/lib/python3/dist-packages/nmodl/ext/example/hh.mod"), n, v);
+        const std::string path = "/usr/lib/python3/dist-packages/nmodl/ext/example/hh.mod";
+        Bound hh(compile(compiler, path), n, v);
+        std::optional<Bound> hh_o3;
+        if (compare_o3) hh_o3.emplace(compile_o3(path), n, v);
         std::vector<std::vector<double>> s1, s2;
         auto strict = arrays<reference_strict::HH>(s1, 22, n);
         auto fast = arrays<reference_fast::HH>(s2, 22, n);
@@ -177,15 +305,23 @@ int main(int argc, char** argv) {
             strict.h[i] = fast.h[i] = hh.field("h")[i];
             strict.n[i] = fast.n[i] = hh.field("n")[i];
         }
-        report("hh state", time_ns([&] { hh.state(); }, n, steps, reps),
-               time_ns([&] { reference_strict::hh_state(strict, v.data(), node.data(), n, 0.025, 6.3); }, n, steps, reps),
-               time_ns([&] { reference_fast::hh_state(fast, v.data(), node.data(), n, 0.025, 6.3); }, n, steps, reps));
+        report("hh state",
+               time_ns(variants([&] { hh.state(); }, [&] { hh_o3->state(); },
+                                [&] { reference_strict::hh_state(strict, v.data(), node.data(), n, 0.025, 6.3); },
+                                [&] { reference_fast::hh_state(fast, v.data(), node.data(), n, 0.025, 6.3); }),
+                       n, steps, reps));
         std::vector<double> ina(n), dina(n), ik(n), dik(n);
-        report("hh current", time_ns([&] { hh.current(); }, n, steps, reps),
-               time_ns([&] { reference_strict::hh_current(strict, v.data(), rhs.data(), diag.data(), node.data(), n, ina.data(),
-                                                          dina.data(), ik.data(), dik.data()); }, n, steps, reps),
-               time_ns([&] { reference_fast::hh_current(fast, v.data(), rhs.data(), diag.data(), node.data(), n, ina.data(),
-                                                        dina.data(), ik.data(), dik.data()); }, n, steps, reps));
+        report("hh current",
+               time_ns(variants([&] { hh.current(); }, [&] { hh_o3->current(); },
+                                [&] {
+                                    reference_strict::hh_current(strict, v.data(), rhs.data(), diag.data(), node.data(), n,
+                                                                 ina.data(), dina.data(), ik.data(), dik.data());
+                                },
+                                [&] {
+                                    reference_fast::hh_current(fast, v.data(), rhs.data(), diag.data(), node.data(), n,
+                                                               ina.data(), dina.data(), ik.data(), dik.data());
+                                }),
+                       n, steps, reps));
         std::size_t worst = 0;
         double max_relative = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -199,8 +335,13 @@ int main(int argc, char** argv) {
 
     // ---- Exp2Syn (the project's model: a point process) ----
     {
-        Bound syn(compile(compiler, source_dir() + "/models/mechanisms/Exp2Syn.mod"), n, v);
+        const std::string path = source_dir() + "/models/mechanisms/Exp2Syn.mod";
+        Bound syn(compile(compiler, path), n, v);
+        std::optional<Bound> syn_o3;
+        if (compare_o3) syn_o3.emplace(compile_o3(path), n, v);
         for (std::size_t i = 0; i < n; ++i) syn.field("A")[i] = 0.5, syn.field("B")[i] = 1.0;
+        if (syn_o3)
+            for (std::size_t i = 0; i < n; ++i) syn_o3->field("A")[i] = 0.5, syn_o3->field("B")[i] = 1.0;
         std::vector<std::vector<double>> s1, s2;
         auto strict = arrays<reference_strict::Exp2>(s1, 10, n);
         auto fast = arrays<reference_fast::Exp2>(s2, 10, n);
@@ -210,68 +351,111 @@ int main(int argc, char** argv) {
             strict.A[i] = fast.A[i] = 0.5;
             strict.B[i] = fast.B[i] = 1.0;
         }
-        report("Exp2Syn state", time_ns([&] { syn.state(); }, n, steps, reps),
-               time_ns([&] { reference_strict::exp2_state(strict, n, 0.025); }, n, steps, reps),
-               time_ns([&] { reference_fast::exp2_state(fast, n, 0.025); }, n, steps, reps));
-        report("Exp2Syn current", time_ns([&] { syn.current(); }, n, steps, reps),
-               time_ns([&] { reference_strict::exp2_current(strict, v.data(), area.data(), rhs.data(), diag.data(), node.data(), n); },
-                       n, steps, reps),
-               time_ns([&] { reference_fast::exp2_current(fast, v.data(), area.data(), rhs.data(), diag.data(), node.data(), n); },
+        report("Exp2Syn state", time_ns(variants([&] { syn.state(); }, [&] { syn_o3->state(); },
+                                                 [&] { reference_strict::exp2_state(strict, n, 0.025); },
+                                                 [&] { reference_fast::exp2_state(fast, n, 0.025); }),
+                                        n, steps, reps));
+        report("Exp2Syn current",
+               time_ns(variants([&] { syn.current(); }, [&] { syn_o3->current(); },
+                                [&] {
+                                    reference_strict::exp2_current(strict, v.data(), area.data(), rhs.data(), diag.data(),
+                                                                   node.data(), n);
+                                },
+                                [&] {
+                                    reference_fast::exp2_current(fast, v.data(), area.data(), rhs.data(), diag.data(),
+                                                                 node.data(), n);
+                                }),
                        n, steps, reps));
     }
 
     // ---- KINETIC: a three-state scheme solved with sparse ----
     {
-        Bound kin(compile(compiler, source_dir() + "/bench/kernels/kinetic3.mod"), n, v);
+        const std::string path = source_dir() + "/bench/kernels/kinetic3.mod";
+        Bound kin(compile(compiler, path), n, v);
+        std::optional<Bound> kin_o3;
+        if (compare_o3) kin_o3.emplace(compile_o3(path), n, v);
         std::vector<std::vector<double>> s1, s2;
         auto strict = arrays<reference_strict::Kin3>(s1, 3, n);
         auto fast = arrays<reference_fast::Kin3>(s2, 3, n);
         for (std::size_t i = 0; i < n; ++i) strict.C1[i] = fast.C1[i] = 1;
-        report("KINETIC kin3 state", time_ns([&] { kin.state(); }, n, steps, reps),
-               time_ns([&] { reference_strict::kin3_state(strict, v.data(), node.data(), n, 0.025); }, n, steps, reps),
-               time_ns([&] { reference_fast::kin3_state(fast, v.data(), node.data(), n, 0.025); }, n, steps, reps));
+        report("KINETIC kin3 state",
+               time_ns(variants([&] { kin.state(); }, [&] { kin_o3->state(); },
+                                [&] { reference_strict::kin3_state(strict, v.data(), node.data(), n, 0.025); },
+                                [&] { reference_fast::kin3_state(fast, v.data(), node.data(), n, 0.025); }),
+                       n, steps, reps));
     }
 
     // ---- TABLE: the project's hh.mod, whose rates() is tabled (NEURON's default) ----
     {
-        Bound hh(compile(compiler, source_dir() + "/models/mechanisms/hh.mod"), n, v);
+        const std::string path = source_dir() + "/models/mechanisms/hh.mod";
+        Bound hh(compile(compiler, path), n, v);
+        std::optional<Bound> hh_o3;
+        if (compare_o3) hh_o3.emplace(compile_o3(path), n, v);
         std::vector<double> table(6 * 201);
         reference_strict::hh_build_table(table.data(), 6.3);
         std::vector<std::vector<double>> s1, s2;
         auto strict = arrays<reference_strict::Table>(s1, 9, n);
         auto fast = arrays<reference_fast::Table>(s2, 9, n);
         strict.table = fast.table = table.data();
-        report("TABLE hh state", time_ns([&] { hh.state(); }, n, steps, reps),
-               time_ns([&] { reference_strict::hh_table_state(strict, v.data(), node.data(), n, 0.025); }, n, steps, reps),
-               time_ns([&] { reference_fast::hh_table_state(fast, v.data(), node.data(), n, 0.025); }, n, steps, reps));
+        report("TABLE hh state",
+               time_ns(variants([&] { hh.state(); }, [&] { hh_o3->state(); },
+                                [&] { reference_strict::hh_table_state(strict, v.data(), node.data(), n, 0.025); },
+                                [&] { reference_fast::hh_table_state(fast, v.data(), node.data(), n, 0.025); }),
+                       n, steps, reps));
     }
+    }  // !compile_only
 
     // ---- JIT compile time ----
-    std::printf("\nJIT compile of hh.mod (python3-nmodl), ms:\n");
+    // Each repetition compiles with a new compiler (a new JIT, nothing cached in memory); with
+    // --compare-o3 the two ways take turns.
     const std::string hh_path = "/usr/lib/python3/dist-packages/nmodl/ext/example/hh.mod";
-    std::vector<double> cold;
-    for (int r = 0; r < 7; ++r) {
-        MechanismCompiler fresh(options);
-        cold.push_back(compile(fresh, hh_path).seconds * 1e3);
+    std::vector<bool> ways{false};
+    if (compare_o3) ways.push_back(true);
+    std::map<bool, std::vector<double>> wall, cpu;
+    std::vector<std::map<std::string, std::vector<double>>> phases(ways.size());
+    auto timed_compile = [&](const CompileOptions& o, bool o3, std::vector<double>& w, std::vector<double>& c,
+                             bool expect_cached) {
+        use_pipeline(o3);
+        MechanismCompiler fresh(o);
+        double start = thread_cpu_seconds();
+        CompiledMechanism m = compile(fresh, hh_path);
+        c.push_back((thread_cpu_seconds() - start) * 1e3);
+        w.push_back(m.seconds * 1e3);
+        if (m.from_cache != expect_cached) std::printf("  (%s from the cache!)\n", expect_cached ? "not" : "unexpectedly");
+        use_pipeline(false);
+    };
+    for (int r = 0; r < compile_reps; ++r)
+        for (std::size_t k = 0; k < ways.size(); ++k) {
+            auto captured = capture_phases([&] { timed_compile(options, ways[k], wall[ways[k]], cpu[ways[k]], false); });
+            for (auto& [phase, values] : captured)
+                for (double x : values) phases[k][phase].push_back(x);
+        }
+    std::printf("\nJIT compile of hh.mod (python3-nmodl), ms, medians of %d:\n", compile_reps);
+    for (std::size_t k = 0; k < ways.size(); ++k) {
+        const char* name = ways[k] ? "previous (-O3, one module)" : "cornu";
+        std::printf("  %-27s cold (new compiler, no cache): wall %.1f (first %.1f), cpu %.1f\n", name,
+                    median(wall[ways[k]]), wall[ways[k]].front(), median(cpu[ways[k]]));
+        std::printf("  %-27s   cpu by phase:", "");
+        for (const char* phase : {"front end", "IR", "split", "optimise", "machine code", "cold kernels", "link"})
+            if (phases[k].count(phase)) std::printf(" %s %.2f;", phase, median(phases[k][phase]));
+        std::printf("\n");
     }
-    std::printf("  cold (new compiler, no cache): first %.1f, median %.1f\n", cold.front(), median(cold));
     namespace fs = std::filesystem;
-    fs::path cache = fs::temp_directory_path() / "cornu_bench_cache";
+    fs::path cache = fs::temp_directory_path() / ("cornu_bench_cache_" + std::to_string(getpid()));
     fs::remove_all(cache);
     CompileOptions cached_options;
     cached_options.cache_dir = cache.string();
-    {
+    for (bool o3 : ways) {
+        use_pipeline(o3);
         MechanismCompiler filler(cached_options);
         compile(filler, hh_path);
     }
-    std::vector<double> hits;
-    for (int r = 0; r < 7; ++r) {
-        MechanismCompiler fresh(cached_options);
-        CompiledMechanism m = compile(fresh, hh_path);
-        if (!m.from_cache) std::printf("  (not from cache!)\n");
-        hits.push_back(m.seconds * 1e3);
-    }
-    std::printf("  cache hit (new compiler): median %.2f\n", median(hits));
+    std::map<bool, std::vector<double>> hit_wall, hit_cpu;
+    for (int r = 0; r < compile_reps; ++r)
+        for (bool o3 : ways) timed_compile(cached_options, o3, hit_wall[o3], hit_cpu[o3], true);
+    for (bool o3 : ways)
+        std::printf("  %-27s cache hit (new compiler): wall %.2f, cpu %.2f\n", o3 ? "previous (-O3, one module)" : "cornu",
+                    median(hit_wall[o3]), median(hit_cpu[o3]));
     fs::remove_all(cache);
     return 0;
 }

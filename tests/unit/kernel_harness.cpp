@@ -62,12 +62,23 @@ MechanismCompiler& test_compiler(bool exact_math) {
     return exact_math ? *exact : *fast;
 }
 
-Harness::Harness(const std::string& mod_text, std::size_t instances, bool exact_math) {
+namespace {
+
+CompiledMechanism compile_for_test(const std::string& mod_text, bool exact_math) {
     SourceManager sources;
     DiagnosticEngine diags(sources);
     auto compiled = test_compiler(exact_math).compile_text("test.mod", mod_text, sources, diags);
     if (!compiled) throw std::runtime_error("compilation failed:\n" + diags.render_to_string());
-    mechanism_ = std::move(*compiled);
+    return std::move(*compiled);
+}
+
+}  // namespace
+
+Harness::Harness(const std::string& mod_text, std::size_t instances, bool exact_math)
+    : Harness(compile_for_test(mod_text, exact_math), instances) {}
+
+Harness::Harness(CompiledMechanism mechanism, std::size_t instances) {
+    mechanism_ = std::move(mechanism);
     storage_ = std::make_unique<runtime::MechanismStorage>(mechanism_.layout, instances);
     v.assign(instances, -65.0);
     rhs.assign(instances, 0.0);

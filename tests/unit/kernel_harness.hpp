@@ -39,6 +39,8 @@ MechanismCompiler& test_compiler(bool exact_math);
 class Harness {
 public:
     Harness(const std::string& mod_text, std::size_t instances, bool exact_math = false);
+    // Over a mechanism compiled elsewhere (e.g. by a compiler with a cache).
+    Harness(CompiledMechanism mechanism, std::size_t instances);
 
     const CompiledMechanism& mechanism() const { return mechanism_; }
     runtime::MechanismStorage& storage() { return *storage_; }

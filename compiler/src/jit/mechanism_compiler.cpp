@@ -11,21 +11,28 @@
 #include "object_cache.hpp"
 
 #include <llvm/Analysis/TargetLibraryInfo.h>
+#include <llvm/Config/llvm-config.h>
 #include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/IR/DiagnosticHandler.h>
+#include <llvm/IR/DiagnosticInfo.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/CommandLine.h>
+#include <llvm/Support/StringSaver.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
 #include <llvm/TargetParser/Host.h>
+#include <llvm/Transforms/Utils/Cloning.h>
 
-#include <array>
 #include <chrono>
+#include <ctime>
+#include <functional>
 #include <mutex>
+#include <set>
 #include <sstream>
 
 extern "C" const char* cornu_compiler_build_id();
@@ -83,25 +90,115 @@ std::vector<HostSymbol> default_symbols() {
     };
 }
 
-// With CORNU_TIMING set, prints how long each phase of a compilation took (to stderr).
+// CPU time of the calling thread: what a compilation costs, whatever else runs on the machine.
+double thread_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// With CORNU_TIMING set, prints how long each phase of a compilation took (to stderr): wall
+// time, and the thread's CPU time in parentheses.
 class PhaseTimer {
 public:
     void mark(const char* phase) {
         auto now = Clock::now();
-        phases_.push_back({phase, std::chrono::duration<double>(now - last_).count() * 1e3});
+        double cpu = thread_cpu_seconds();
+        phases_.push_back({phase, std::chrono::duration<double>(now - last_).count() * 1e3, (cpu - last_cpu_) * 1e3});
         last_ = now;
+        last_cpu_ = cpu;
     }
     void report(const std::string& name) const {
         if (!std::getenv("CORNU_TIMING")) return;
         std::fprintf(stderr, "cornu: compiled %s:", name.c_str());
-        for (const auto& [phase, ms] : phases_) std::fprintf(stderr, " %s %.1f ms;", phase, ms);
+        for (const Phase& p : phases_) std::fprintf(stderr, " %s %.1f ms (cpu %.1f);", p.name, p.wall_ms, p.cpu_ms);
         std::fprintf(stderr, "\n");
     }
 
 private:
+    struct Phase {
+        const char* name;
+        double wall_ms, cpu_ms;
+    };
     Clock::time_point last_ = Clock::now();
-    std::vector<std::pair<const char*, double>> phases_;
+    double last_cpu_ = thread_cpu_seconds();
+    std::vector<Phase> phases_;
 };
+
+// The LLVM options given in CORNU_LLVM_OPTIONS (parsed once per process; part of the cache key,
+// since options such as -force-vector-width change the code).
+std::string& llvm_options() {
+    static std::string options;
+    return options;
+}
+
+// ---- The optimisation pipelines ----
+//
+// Kernels fall in two groups, compiled as two modules:
+//  * hot: the kernels that run every time step or per event (BREAKPOINT currents and their
+//    conductance, SOLVE, NET_RECEIVE, WATCH). They get `hot_pipeline` below and the full code
+//    generator (CodeGenOptLevel::Aggressive).
+//  * cold: INITIAL, NET_RECEIVE's INITIAL and the TABLE builders, which run once per simulation
+//    (the TABLE kernel: once per change of what the table depends on). They get
+//    `cold_pipeline` (inlining and the basic scalar clean-ups) and the unoptimised code generator
+//    (fast instruction selection and register allocation). Their results are the same: no pass
+//    here, and no code generator level, changes floating-point results (no fast-math flags; the
+//    only contractions are explicit llvm.fmuladd, lowered to FMA at every level).
+//
+// hot_pipeline replaces LLVM's -O3 (buildPerModuleDefaultPipeline), which costs about twice as
+// much on kernels: after always-inline the module is a few straight-line loop functions, so the
+// CGSCC inliner, function-attribute inference, IPSCCP, the called-value propagation, the second
+// and third rounds of the function simplification, the SLP vectoriser, and the partial and
+// runtime unrolling of scalar loops find nothing to do or nothing worth the time. What remains,
+// in -O3's order: the function simplification passes once (SROA, EarlyCSE, InstCombine,
+// SimplifyCFG, jump threading (which lets unswitching split a loop on TABLE's `usetable`), LICM,
+// loop rotation and unswitching, induction variables, full unrolling of constant-trip FROM loops
+// at -O3's threshold, GVN, MemCpyOpt, DSE), then the vector-library mappings, the loop vectoriser
+// and a late clean-up (EarlyCSE folds the identical calls of a replicated uniform call,
+// InstCombine, SimplifyCFG, LICM hoists what became invariant). On every .mod file of the test
+// corpus, the vector loops it produces have the same instructions as -O3's.
+constexpr const char* hot_pipeline =
+    "inferattrs,always-inline,globaldce,"
+    "function(sroa<modify-cfg>,early-cse<memssa>,instcombine<max-iterations=1;no-verify-fixpoint>,simplifycfg,"
+    "jump-threading,"
+    "loop-mssa(licm<allowspeculation>,loop-rotate<header-duplication>,licm<allowspeculation>,"
+    "simple-loop-unswitch<nontrivial;trivial>),"
+    "simplifycfg,instcombine<max-iterations=1;no-verify-fixpoint>,loop(indvars,loop-deletion),"
+    "loop-unroll<O3;no-partial;no-runtime;no-upperbound;no-profile-peeling;no-peeling>,"
+    "sroa<modify-cfg>,gvn,instcombine<max-iterations=1;no-verify-fixpoint>,memcpyopt,dse,simplifycfg,"
+    "inject-tli-mappings,loop-vectorize,"
+    "early-cse,instcombine<max-iterations=1;no-verify-fixpoint>,simplifycfg,loop-mssa(licm<allowspeculation>))";
+
+constexpr const char* cold_pipeline =
+    "always-inline,globaldce,"
+    "function(sroa<modify-cfg>,early-cse<memssa>,instcombine<max-iterations=1;no-verify-fixpoint>,simplifycfg)";
+
+// CORNU_JIT_PIPELINE=o3 (for comparisons): the previous scheme, one module through LLVM's -O3
+// and the full code generator, no hints on the instance loops.
+bool legacy_o3_pipeline() {
+    const char* p = std::getenv("CORNU_JIT_PIPELINE");
+    return p && std::string(p) == "o3";
+}
+
+// CORNU_JIT_PASSES (for developers): the hot module's pipeline in `opt -passes=` syntax.
+std::string hot_pipeline_text() {
+    const char* p = std::getenv("CORNU_JIT_PASSES");
+    return p && *p ? std::string(p) : std::string(hot_pipeline);
+}
+
+// The loop vectoriser reports its analysis of every loop that has explicit hints (our vector
+// width) as a remark nobody asked for; this handler drops those unless -pass-remarks-analysis
+// asks for them, and leaves everything else to LLVM's default printing.
+struct QuietRemarks : llvm::DiagnosticHandler {
+    bool handleDiagnostics(const llvm::DiagnosticInfo& info) override {
+        if (auto* remark = llvm::dyn_cast<llvm::DiagnosticInfoOptimizationBase>(&info))
+            if (remark->getPassName() == llvm::StringRef(llvm::OptimizationRemarkAnalysis::AlwaysPrint))
+                return !isAnalysisRemarkEnabled("loop-vectorize");
+        return false;
+    }
+};
+
+void quiet_remarks(llvm::LLVMContext& ctx) { ctx.setDiagnosticHandler(std::make_unique<QuietRemarks>()); }
 
 // Everything the front end produces for one mechanism.
 struct FrontEnd {
@@ -125,7 +222,9 @@ struct MechanismCompiler::Impl {
     CompileOptions options;
     std::vector<HostSymbol> symbols;
     std::unique_ptr<llvm::orc::LLJIT> jit;
-    std::unique_ptr<llvm::TargetMachine> machine;
+    std::optional<llvm::orc::JITTargetMachineBuilder> machine_builder;
+    std::unique_ptr<llvm::TargetMachine> machine;       // the hot kernels: full optimisation
+    std::unique_ptr<llvm::TargetMachine> cold_machine;  // the cold kernels: made on first use
     std::string error;
     int dylibs = 0;
 
@@ -134,9 +233,16 @@ struct MechanismCompiler::Impl {
         std::call_once(once, [] {
             llvm::InitializeNativeTarget();
             llvm::InitializeNativeTargetAsmPrinter();
-            // For developers: LLVM's own options, e.g. CORNU_LLVM_OPTIONS="-pass-remarks-missed=loop-vectorize".
-            if (const char* extra = std::getenv("CORNU_LLVM_OPTIONS"))
-                llvm::cl::ParseCommandLineOptions(2, std::array<const char*, 2>{"cornu", extra}.data());
+            // For developers: LLVM's own options, e.g. CORNU_LLVM_OPTIONS="-pass-remarks-missed=loop-vectorize
+            // -force-vector-width=4" (several, separated by spaces).
+            if (const char* extra = std::getenv("CORNU_LLVM_OPTIONS"); extra && *extra) {
+                static llvm::BumpPtrAllocator allocator;
+                static llvm::StringSaver saver(allocator);
+                llvm::SmallVector<const char*, 8> argv{"cornu"};
+                llvm::cl::TokenizeGNUCommandLine(extra, saver, argv);
+                llvm::cl::ParseCommandLineOptions(static_cast<int>(argv.size()), argv.data());
+                llvm_options() = extra;
+            }
         });
         auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
         if (!builder) {
@@ -150,7 +256,8 @@ struct MechanismCompiler::Impl {
             return false;
         }
         machine = std::move(*tm);
-        auto created = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(*builder).create();
+        machine_builder = std::move(*builder);
+        auto created = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(*machine_builder).create();
         if (!created) {
             error = "cannot start the JIT: " + llvm_error(created.takeError());
             return false;
@@ -194,22 +301,73 @@ struct MechanismCompiler::Impl {
 
     // ---- optimisation for this CPU ----
 
-    void prepare(llvm::Module& m) {
+    bool avx512() const { return machine->getTargetFeatureString().contains("+avx512f"); }
+
+    void prepare(llvm::Module& m, bool hints) {
         m.setDataLayout(machine->createDataLayout());
         m.setTargetTriple(machine->getTargetTriple().str());
-        bool avx512 = machine->getTargetFeatureString().contains("+avx512f");
+        bool wide = avx512();
         for (llvm::Function& f : m) {
             if (f.isDeclaration()) continue;
             f.addFnAttr("target-cpu", machine->getTargetCPU());
             f.addFnAttr("target-features", machine->getTargetFeatureString());
             // LLVM defaults to 256-bit vectors on AVX-512 CPUs (clock throttling on old Xeons);
             // kernels are long floating-point loops that gain from the full width.
-            if (avx512) f.addFnAttr("prefer-vector-width", "512");
+            if (wide) f.addFnAttr("prefer-vector-width", "512");
         }
+        if (hints && wide) hint_instance_loops(m);
     }
 
-    void optimise(llvm::Module& m) {
-        prepare(m);
+    // On AVX-512 the instance loops (the loops the generator declares parallel) are vectorised
+    // 8 doubles wide, with the remainder folded into the vector loop as masked lanes instead of
+    // a scalar copy of the loop for the last n mod 8 instances: that copy was half of the
+    // machine code to generate, and masked loads and stores of the instance arrays cost the same
+    // as plain ones with AVX-512. Giving the width spares the vectoriser the costing of the
+    // other widths. The current kernels are left to the vectoriser's own choices: with the
+    // hints, their gathers and scatters to the nodes made hh's current kernel 10-40 % slower
+    // (bench/kernels).
+    // (With AVX2 masked stores are slow on some CPUs, so there the vectoriser decides alone.)
+    static bool is_current_kernel(const llvm::Function& f) {
+        // The kernel itself, or its instance loop "<kernel>.loop" (not inlined yet here).
+        llvm::StringRef name = f.getName();
+        name.consume_back(".loop");
+        return name.ends_with(".current") || name.ends_with(".jacob");
+    }
+
+    static void hint_instance_loops(llvm::Module& m) {
+        llvm::LLVMContext& ctx = m.getContext();
+        auto hint = [&](const char* name, llvm::Constant* value) {
+            llvm::Metadata* ops[] = {llvm::MDString::get(ctx, name), llvm::ConstantAsMetadata::get(value)};
+            return llvm::MDNode::get(ctx, ops);
+        };
+        llvm::MDNode* fold = hint("llvm.loop.vectorize.predicate.enable", llvm::ConstantInt::getTrue(ctx));
+        llvm::MDNode* width =
+            hint("llvm.loop.vectorize.width", llvm::ConstantInt::get(llvm::Type::getInt32Ty(ctx), 8));
+        for (llvm::Function& f : m)
+            for (llvm::BasicBlock& bb : f) {
+                llvm::Instruction* latch = bb.getTerminator();
+                llvm::MDNode* id = latch ? latch->getMetadata(llvm::LLVMContext::MD_loop) : nullptr;
+                if (!id) continue;
+                bool parallel = false;
+                for (const llvm::MDOperand& op : id->operands())
+                    if (auto* node = llvm::dyn_cast_or_null<llvm::MDNode>(op.get()); node && node->getNumOperands() > 0)
+                        if (auto* name = llvm::dyn_cast<llvm::MDString>(node->getOperand(0)))
+                            parallel = parallel || name->getString() == "llvm.loop.parallel_accesses";
+                if (!parallel) continue;
+                llvm::SmallVector<llvm::Metadata*, 4> ops(id->op_begin(), id->op_end());
+                if (!is_current_kernel(f)) {
+                    ops.push_back(fold);
+                    ops.push_back(width);
+                }
+                llvm::MDNode* loop_id = llvm::MDNode::getDistinct(ctx, ops);
+                loop_id->replaceOperandWith(0, loop_id);
+                latch->setMetadata(llvm::LLVMContext::MD_loop, loop_id);
+            }
+    }
+
+    // Runs `pipeline` (opt's syntax; empty: LLVM's -O3) on `m`, with the host's vector math
+    // library known to the vectoriser.
+    bool optimise(llvm::Module& m, const std::string& pipeline, std::string& problem) {
         llvm::LoopAnalysisManager lam;
         llvm::FunctionAnalysisManager fam;
         llvm::CGSCCAnalysisManager cgam;
@@ -224,7 +382,7 @@ struct MechanismCompiler::Impl {
             // glibc's vector math for pow, log, sin, cos: LLVM knows the 2- and 4-wide variants;
             // the 8-wide (AVX-512) ones exist in glibc too.
             library.addVectorizableFunctionsFromVecLib(llvm::TargetLibraryInfoImpl::LIBMVEC_X86, triple);
-            if (machine->getTargetFeatureString().contains("+avx512f")) {
+            if (avx512()) {
                 auto eight = llvm::ElementCount::getFixed(8);
                 library.addVectorizableFunctions({
                     llvm::VecDesc("llvm.pow.f64", "_ZGVeN8vv_pow", eight, false, "_ZGV_LLVM_N8vv"),
@@ -240,15 +398,127 @@ struct MechanismCompiler::Impl {
         pb.registerFunctionAnalyses(fam);
         pb.registerLoopAnalyses(lam);
         pb.crossRegisterProxies(lam, fam, cgam, mam);
-        llvm::ModulePassManager passes = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3);
+        llvm::ModulePassManager passes;
+        if (pipeline.empty()) {
+            passes = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3);
+        } else if (auto e = pb.parsePassPipeline(passes, pipeline)) {
+            problem = "bad pass pipeline: " + llvm_error(std::move(e));
+            return false;
+        }
         passes.run(m, mam);
+        return true;
     }
 
-    bool emit_file(llvm::Module& m, llvm::CodeGenFileType type, llvm::SmallVectorImpl<char>& out) {
+    llvm::TargetMachine* cold_target() {
+        if (!cold_machine) {
+            llvm::orc::JITTargetMachineBuilder builder = *machine_builder;
+            builder.setCodeGenOptLevel(llvm::CodeGenOptLevel::None);
+            auto tm = builder.createTargetMachine();
+            if (!tm) {
+                llvm::consumeError(tm.takeError());
+                return nullptr;
+            }
+            cold_machine = std::move(*tm);
+        }
+        return cold_machine.get();
+    }
+
+    static bool emit_file(llvm::TargetMachine& target, llvm::Module& m, llvm::CodeGenFileType type,
+                          llvm::SmallVectorImpl<char>& out) {
         llvm::raw_svector_ostream stream(out);
         llvm::legacy::PassManager pm;
-        if (machine->addPassesToEmitFile(pm, stream, nullptr, type)) return false;
+        if (target.addPassesToEmitFile(pm, stream, nullptr, type)) return false;
         pm.run(m);
+        return true;
+    }
+
+    static bool is_cold_kernel(const llvm::GlobalValue& g, const std::string& mechanism) {
+        using K = codegen::KernelKind;
+        for (K kind : {K::init, K::net_init, K::table})
+            if (g.getName() == codegen::kernel_symbol(mechanism, kind)) return true;
+        return false;
+    }
+
+    // Moves the cold kernels of `m` (see the pipelines above) into a module of their own, which
+    // it returns. A definition visible outside its module lives in exactly one of the two; the
+    // other declares it, and the JIT links the two objects to each other. Internal functions and
+    // constants are copied into both. Internal variables (a KINETIC solver's plan, made on first
+    // use) are state the two halves share: they become external, defined in the hot module.
+    static std::unique_ptr<llvm::Module> split_cold(llvm::Module& m, const std::string& mechanism) {
+        for (llvm::GlobalVariable& g : m.globals())
+            if (!g.isDeclaration() && !g.isConstant() && g.hasLocalLinkage()) {
+                if (!g.hasName()) g.setName("cornu.state");
+                g.setLinkage(llvm::GlobalValue::ExternalLinkage);
+                g.setVisibility(llvm::GlobalValue::HiddenVisibility);
+            }
+        llvm::ValueToValueMapTy map;
+        auto cold = llvm::CloneModule(m, map, [&](const llvm::GlobalValue* g) {
+            return g->hasLocalLinkage() || is_cold_kernel(*g, mechanism);
+        });
+        // The cold kernels no longer need noalias: they stay scalar, and without it inlining
+        // skips making alias scopes for every access.
+        for (llvm::Function& f : *cold)
+            for (llvm::Argument& a : f.args()) a.removeAttr(llvm::Attribute::NoAlias);
+        std::vector<llvm::Function*> moved;
+        for (llvm::Function& f : m)
+            if (!f.isDeclaration() && is_cold_kernel(f, mechanism)) moved.push_back(&f);
+        for (llvm::Function* f : moved) {
+            if (f->use_empty())
+                f->eraseFromParent();
+            else
+                f->deleteBody();
+        }
+        return cold;
+    }
+
+    // Whether `m` defines anything visible outside it (otherwise it would compile to nothing).
+    static bool defines_symbols(const llvm::Module& m) {
+        for (const llvm::GlobalValue& g : m.global_values())
+            if (!g.isDeclaration() && !g.hasLocalLinkage()) return true;
+        return false;
+    }
+
+    // Optimises and compiles the module made by generate(): one object for the hot and one for
+    // the cold kernels (one for all with CORNU_JIT_PIPELINE=o3). `timer` marks the phases.
+    bool build(llvm::Module& m, const std::string& mechanism, llvm::CodeGenFileType type,
+               std::vector<llvm::SmallVector<char, 0>>& out, std::string& problem, PhaseTimer* timer,
+               std::function<void(llvm::Module&, const char*)> show = nullptr) {
+        auto mark = [&](const char* phase) {
+            if (timer) timer->mark(phase);
+        };
+        if (legacy_o3_pipeline()) {
+            prepare(m, false);
+            if (!optimise(m, "", problem)) return false;
+            mark("optimise");
+            if (show) show(m, "all kernels (-O3)");
+            out.emplace_back();
+            if (!emit_file(*machine, m, type, out.back())) return false;
+            mark("machine code");
+            return true;
+        }
+        prepare(m, true);
+        std::unique_ptr<llvm::Module> cold = split_cold(m, mechanism);
+        mark("split");
+        if (defines_symbols(m)) {
+            if (!optimise(m, hot_pipeline_text(), problem)) return false;
+            mark("optimise");
+            if (show) show(m, "kernels run every step or event (optimised, full code generator)");
+            out.emplace_back();
+            if (!emit_file(*machine, m, type, out.back())) return false;
+            mark("machine code");
+        }
+        if (defines_symbols(*cold)) {
+            llvm::TargetMachine* target = cold_target();
+            if (!target) {
+                problem = "cannot create an unoptimising code generator";
+                return false;
+            }
+            if (!optimise(*cold, cold_pipeline, problem)) return false;
+            if (show) show(*cold, "kernels run once (INITIAL, TABLE; scalar clean-ups, fast code generator)");
+            out.emplace_back();
+            if (!emit_file(*target, *cold, type, out.back())) return false;
+            mark("cold kernels");
+        }
         return true;
     }
 
@@ -262,7 +532,7 @@ struct MechanismCompiler::Impl {
         llvm::orc::SymbolMap map;
         for (const HostSymbol& s : symbols)
             map[mangle(s.name)] = {llvm::orc::ExecutorAddr::fromPtr(s.address), llvm::JITSymbolFlags::Exported};
-        if (auto e = jd.define(llvm::orc::absoluteSymbols(std::move(map)))) return std::move(e);
+        if (auto e = jd.define(llvm::orc::absoluteSymbols(std::move(map)))) return e;
         char prefix = jit->getDataLayout().getGlobalPrefix();
         // The C library's math functions, and glibc's vector math library for vectorised calls.
         auto process = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(prefix);
@@ -290,17 +560,21 @@ struct MechanismCompiler::Impl {
         return true;
     }
 
-    std::optional<CompiledMechanism> link(llvm::StringRef object, const MechanismLayout& layout,
+    // Links the objects of one mechanism (the hot and the cold kernels) into a JITDylib of their
+    // own, where they resolve each other's symbols.
+    std::optional<CompiledMechanism> link(const std::vector<llvm::StringRef>& objects, const MechanismLayout& layout,
                                           DiagnosticEngine& diags, SourceLocation where) {
         auto jd = new_dylib();
         if (!jd) {
             diags.error(where, "JIT error: " + llvm_error(jd.takeError()), "please report this");
             return std::nullopt;
         }
-        auto buffer = llvm::MemoryBuffer::getMemBufferCopy(object, layout.name);
-        if (auto e = jit->addObjectFile(*jd, std::move(buffer))) {
-            diags.error(where, "JIT error: " + llvm_error(std::move(e)), "please report this");
-            return std::nullopt;
+        for (std::size_t k = 0; k < objects.size(); ++k) {
+            auto buffer = llvm::MemoryBuffer::getMemBufferCopy(objects[k], layout.name + "." + std::to_string(k));
+            if (auto e = jit->addObjectFile(*jd, std::move(buffer))) {
+                diags.error(where, "JIT error: " + llvm_error(std::move(e)), "please report this");
+                return std::nullopt;
+            }
         }
         CompiledMechanism m;
         m.layout = layout;
@@ -325,6 +599,12 @@ struct MechanismCompiler::Impl {
         std::ostringstream material;
         material << "cornu " << cornu_compiler_build_id() << " abi " << CORNU_ABI_VERSION << " target " << target()
                  << " exact " << options.exact_math << "\n";
+        // What else changes the code: LLVM itself, its options, and the developers' pipeline choices.
+        material << "llvm " << LLVM_VERSION_STRING << " options " << llvm_options() << "\n";
+        if (legacy_o3_pipeline())
+            material << "pipeline o3\n";
+        else if (const char* passes = std::getenv("CORNU_JIT_PASSES"); passes && *passes)
+            material << "passes " << passes << "\n";
         for (const std::string& dir : options.include_dirs) material << "include " << dir << "\n";
         material << text;
         return ObjectCache::hash(material.str());
@@ -338,7 +618,9 @@ struct MechanismCompiler::Impl {
         if (options.use_cache) {
             if (auto entry = cache.load(cache_key)) {
                 if (auto layout = deserialise_layout(entry->layout)) {
-                    if (auto m = link(llvm::StringRef(entry->object.data(), entry->object.size()), *layout, diags, {})) {
+                    std::vector<llvm::StringRef> objects;
+                    for (const auto& object : entry->objects) objects.emplace_back(object.data(), object.size());
+                    if (auto m = link(objects, *layout, diags, {})) {
                         m->from_cache = true;
                         m->key = cache_key;
                         m->seconds = seconds_since(start);
@@ -353,19 +635,21 @@ struct MechanismCompiler::Impl {
         if (!fe) return std::nullopt;
         timer.mark("front end");
         llvm::LLVMContext ctx;
+        quiet_remarks(ctx);
         auto module = generate(*fe, ctx, diags);
         if (!module) return std::nullopt;
         timer.mark("IR");
-        optimise(*module);
-        timer.mark("optimise");
-        llvm::SmallVector<char, 0> object;
-        if (!emit_file(*module, llvm::CodeGenFileType::ObjectFile, object)) {
-            diags.error(fe->info.loc, "cannot emit machine code for this CPU", "please report this");
+        std::vector<llvm::SmallVector<char, 0>> objects;
+        std::string problem;
+        if (!build(*module, fe->layout.name, llvm::CodeGenFileType::ObjectFile, objects, problem, &timer)) {
+            diags.error(fe->info.loc, "cannot emit machine code for this CPU" + (problem.empty() ? "" : ": " + problem),
+                        "please report this");
             return std::nullopt;
         }
-        timer.mark("machine code");
-        if (options.use_cache) cache.store(cache_key, object.data(), object.size(), serialise(fe->layout), included);
-        auto m = link(llvm::StringRef(object.data(), object.size()), fe->layout, diags, fe->info.loc);
+        std::vector<llvm::StringRef> views;
+        for (const auto& object : objects) views.emplace_back(object.data(), object.size());
+        if (options.use_cache) cache.store(cache_key, views, serialise(fe->layout), included);
+        auto m = link(views, fe->layout, diags, fe->info.loc);
         timer.mark("link");
         timer.report(fe->info.name);
         if (!m) return std::nullopt;
@@ -395,22 +679,35 @@ struct MechanismCompiler::Impl {
             return out.str();
         }
         llvm::LLVMContext ctx;
+        quiet_remarks(ctx);
         auto module = generate(*fe, ctx, diags);
         if (!module) return std::nullopt;
         if (stage == EmitStage::llvm) {
-            prepare(*module);
-        } else {
-            optimise(*module);
+            prepare(*module, !legacy_o3_pipeline());
+            std::string ir;
+            llvm::raw_string_ostream stream(ir);
+            module->print(stream, nullptr);
+            return ir;
         }
-        if (stage == EmitStage::assembly) {
-            llvm::SmallVector<char, 0> assembly;
-            if (!emit_file(*module, llvm::CodeGenFileType::AssemblyFile, assembly)) return std::nullopt;
-            return std::string(assembly.data(), assembly.size());
+        // The optimised IR of each module, or the assembly of each, one after the other.
+        std::string shown;
+        auto show = [&](llvm::Module& m, const char* what) {
+            if (stage != EmitStage::llvm_optimised) return;
+            llvm::raw_string_ostream stream(shown);
+            stream << "; ---- " << what << " ----\n";
+            m.print(stream, nullptr);
+        };
+        std::vector<llvm::SmallVector<char, 0>> objects;
+        std::string problem;
+        if (!build(*module, fe->layout.name, llvm::CodeGenFileType::AssemblyFile, objects, problem, nullptr, show)) {
+            diags.error(fe->info.loc, "cannot emit machine code for this CPU" + (problem.empty() ? "" : ": " + problem),
+                        "please report this");
+            return std::nullopt;
         }
-        std::string ir;
-        llvm::raw_string_ostream stream(ir);
-        module->print(stream, nullptr);
-        return ir;
+        if (stage == EmitStage::llvm_optimised) return shown;
+        std::string assembly;
+        for (const auto& object : objects) assembly.append(object.data(), object.size());
+        return assembly;
     }
 
     static bool read_file(const std::string& path, std::string& text, DiagnosticEngine& diags) {

@@ -47,18 +47,65 @@ std::string ObjectCache::path(const std::string& key, const char* extension) con
     return directory_ + "/" + key + extension;
 }
 
+namespace {
+
+// The .objects file: "cornu objects <count>\n", then per object "<size>\n" and its bytes.
+constexpr const char* objects_magic = "cornu objects ";
+
+std::string pack(const std::vector<llvm::StringRef>& objects) {
+    std::string out = objects_magic + std::to_string(objects.size()) + "\n";
+    for (llvm::StringRef object : objects) {
+        out += std::to_string(object.size()) + "\n";
+        out.append(object.data(), object.size());
+    }
+    return out;
+}
+
+std::optional<std::vector<std::string>> unpack(const std::string& text) {
+    std::size_t at = 0;
+    auto number = [&](std::size_t& value) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos || end == at || end - at > 19) return false;
+        value = 0;
+        for (std::size_t k = at; k < end; ++k) {
+            if (text[k] < '0' || text[k] > '9') return false;
+            value = value * 10 + static_cast<std::size_t>(text[k] - '0');
+        }
+        at = end + 1;
+        return true;
+    };
+    std::string magic = objects_magic;
+    if (text.compare(0, magic.size(), magic) != 0) return std::nullopt;
+    at = magic.size();
+    std::size_t count = 0;
+    if (!number(count) || count == 0 || count > 16) return std::nullopt;
+    std::vector<std::string> objects;
+    for (std::size_t k = 0; k < count; ++k) {
+        std::size_t size = 0;
+        if (!number(size) || size > text.size() - at) return std::nullopt;
+        objects.push_back(text.substr(at, size));
+        at += size;
+    }
+    if (at != text.size()) return std::nullopt;
+    return objects;
+}
+
+}  // namespace
+
 std::optional<ObjectCache::Entry> ObjectCache::load(const std::string& key) const {
-    std::string object, layout, deps, error;
-    if (!read(path(key, ".o"), object, error) || !read(path(key, ".layout"), layout, error) ||
+    std::string packed, layout, deps, error;
+    if (!read(path(key, ".objects"), packed, error) || !read(path(key, ".layout"), layout, error) ||
         !read(path(key, ".deps"), deps, error))
         return std::nullopt;
+    auto objects = unpack(packed);
+    if (!objects) return std::nullopt;
     std::istringstream lines(deps);
     std::string digest, file;
     while (lines >> digest && std::getline(lines >> std::ws, file)) {
         std::string text;
         if (!read(file, text, error) || hash(text) != digest) return std::nullopt;
     }
-    return Entry{std::vector<char>(object.begin(), object.end()), layout};
+    return Entry{std::move(*objects), layout};
 }
 
 namespace {
@@ -80,8 +127,8 @@ bool write_atomically(const std::string& target, const char* data, std::size_t s
 
 }  // namespace
 
-void ObjectCache::store(const std::string& key, const char* object, std::size_t size, const std::string& layout,
-                        const std::vector<std::string>& includes) const {
+void ObjectCache::store(const std::string& key, const std::vector<llvm::StringRef>& objects,
+                        const std::string& layout, const std::vector<std::string>& includes) const {
     std::error_code ec;
     fs::create_directories(directory_, ec);
     if (ec) return;
@@ -92,7 +139,8 @@ void ObjectCache::store(const std::string& key, const char* object, std::size_t 
         deps += hash(text) + " " + file + "\n";
     }
     // The .deps file is written last: an entry is complete only when all three exist.
-    if (!write_atomically(path(key, ".o"), object, size)) return;
+    std::string packed = pack(objects);
+    if (!write_atomically(path(key, ".objects"), packed.data(), packed.size())) return;
     if (!write_atomically(path(key, ".layout"), layout.data(), layout.size())) return;
     write_atomically(path(key, ".deps"), deps.data(), deps.size());
 }
