@@ -285,6 +285,10 @@ PROCEDURE rates(x) {
     h.state();
     CHECK(h.field("y", 2) == Approx(3 * std::exp(0.07)).epsilon(1e-14));
     CHECK(h.field("z", 1) == Approx(3.3 * 3.3).epsilon(1e-14));
+
+    h.global("usetable") = 1;  // and back: the kernel is compiled for both settings
+    h.state();
+    CHECK(h.field("z", 1) == Approx(interpolate(zx, zs, -10, 10, 4, -3.3)).epsilon(1e-13));
 }
 
 TEST_CASE("currents: NEURON's finite-difference conductance, ion and node accumulation", "[codegen][currents]") {

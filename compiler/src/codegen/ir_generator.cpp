@@ -89,6 +89,10 @@ struct Env {
     Value* t = nullptr;
     Value* dt = nullptr;
     Value* celsius = nullptr;
+    // double: the mechanism's usetable GLOBAL as the kernel found it on entry (0 without TABLE).
+    // A value rather than a load in every lookup, so that an instance loop can be compiled once
+    // for tables on and once off (see kernel_loop) and each copy loses the other's code.
+    Value* use_table = nullptr;
     Value* runtime = nullptr;
     Value* mechanism_id = nullptr;
     Value* v_slot = nullptr;    // double*: this instance's v
@@ -182,7 +186,7 @@ private:
         types.insert(types.end(), layout_.ions.size() * ion_arrays_per_ion, ptr_);
         types.insert(types.end(), layout_.ions.size(), ptr_);    // ion index
         types.push_back(i64_);                                   // stride
-        types.insert(types.end(), 3, f64_);                      // t, dt, celsius
+        types.insert(types.end(), 4, f64_);                      // t, dt, celsius, use_table
         types.push_back(ptr_);                                   // runtime
         types.push_back(i32_);                                   // mechanism id
         types.push_back(ptr_);                                   // v slot
@@ -201,7 +205,7 @@ private:
         for (Value* v : {e.node_index, e.node_v, e.node_rhs, e.node_d, e.node_area, e.node_diam}) out.push_back(v);
         out.insert(out.end(), e.ion_arrays.begin(), e.ion_arrays.end());
         out.insert(out.end(), e.ion_index.begin(), e.ion_index.end());
-        for (Value* v : {e.stride, e.t, e.dt, e.celsius, e.runtime, e.mechanism_id, e.v_slot, e.instance})
+        for (Value* v : {e.stride, e.t, e.dt, e.celsius, e.use_table, e.runtime, e.mechanism_id, e.v_slot, e.instance})
             out.push_back(v);
         out.push_back(e.weights ? e.weights : llvm::ConstantPointerNull::get(ptr_));
     }
@@ -226,6 +230,7 @@ private:
         e.t = next();
         e.dt = next();
         e.celsius = next();
+        e.use_table = next();
         e.runtime = next();
         e.mechanism_id = next();
         e.v_slot = next();
@@ -267,6 +272,9 @@ private:
         e.t = field(d_t, f64_);
         e.dt = field(d_dt, f64_);
         e.celsius = field(d_celsius, f64_);
+        e.use_table = c(0.0);
+        if (int usetable = layout_.global("usetable", 0); !layout_.tables.empty() && usetable >= 0)
+            e.use_table = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, e.globals, static_cast<std::uint64_t>(usetable)));
         e.runtime = field(d_runtime, ptr_);
         e.mechanism_id = field(d_mechanism_id, i32_);
         return e;
@@ -1020,8 +1028,7 @@ private:
         state.env = env_from_args(f);
         Value* x = f->getArg(static_cast<unsigned>(env_size()));
         Value* storage = state.env.tables[static_cast<std::size_t>(table_index(c_.name))];
-        int usetable = layout_.global("usetable", 0);
-        Value* use = b_.CreateLoad(f64_, b_.CreateConstInBoundsGEP1_64(f64_, state.env.globals, static_cast<std::uint64_t>(usetable)));
+        Value* use = state.env.use_table;
         BasicBlock* direct = BasicBlock::Create(ctx_, "direct", f);
         BasicBlock* lookup = BasicBlock::Create(ctx_, "lookup", f);
         b_.CreateCondBr(b_.CreateFCmpUNE(use, c(0.0)), lookup, direct);
@@ -2131,10 +2138,33 @@ private:
             env.dt = b_.CreateSelect(b_.CreateICmpNE(so, llvm::ConstantInt::get(i32_, 0)),
                                      b_.CreateFMul(env.dt, c(0.5)), env.dt);
         }
-        std::vector<Value*> args;
-        flatten(env, args);
-        args.push_back(b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n)));
-        b_.CreateCall(loop_fn, args);
+        Value* n = b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n));
+        auto call_loop = [&](Value* use_table) {
+            env.use_table = use_table;
+            std::vector<Value*> args;
+            flatten(env, args);
+            args.push_back(n);
+            b_.CreateCall(loop_fn, args);
+        };
+        if (vectorise_ && !layout_.tables.empty()) {
+            // The loop versioned on usetable, as NEURON's per-call test would be unswitched: the
+            // vectoriser would otherwise compute both the lookup and the function for every
+            // instance and select (LLVM's unswitching declines loops this large).
+            Value* use = env.use_table;
+            BasicBlock* on = BasicBlock::Create(ctx_, "tables.on", f);
+            BasicBlock* off = BasicBlock::Create(ctx_, "tables.off", f);
+            BasicBlock* done = BasicBlock::Create(ctx_, "done", f);
+            b_.CreateCondBr(b_.CreateFCmpUNE(use, c(0.0)), on, off);
+            b_.SetInsertPoint(on);
+            call_loop(c(1.0));
+            b_.CreateBr(done);
+            b_.SetInsertPoint(off);
+            call_loop(c(0.0));
+            b_.CreateBr(done);
+            b_.SetInsertPoint(done);
+        } else {
+            call_loop(env.use_table);
+        }
         b_.CreateRetVoid();
         fs_ = nullptr;
     }
