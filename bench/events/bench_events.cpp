@@ -9,6 +9,7 @@
 
 #include "cornu/runtime/simulation.hpp"
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <ctime>
@@ -96,10 +97,18 @@ void whole_simulation(std::size_t connections, double tstop) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    double deliveries = argc > 1 ? std::atof(argv[1]) : 1e8;
-    std::size_t connections = argc > 2 ? static_cast<std::size_t>(std::atof(argv[2])) : 100000;
-    double tstop = argc > 3 ? std::atof(argv[3]) : 1000;
-    queue_alone(false, connections, static_cast<std::uint64_t>(deliveries));
-    queue_alone(true, connections, static_cast<std::uint64_t>(deliveries));
-    whole_simulation(connections, tstop);
+    double deliveries = 1e8, connections = 1e5, tstop = 1000;
+    CLI::App app("cornu event benchmark: the queue alone, then a simulation with many NetCons");
+    app.add_option("deliveries", deliveries, "pop+insert operations on the queue alone");
+    app.add_option("connections", connections, "pending events, and NetCons in the simulation");
+    app.add_option("simulated_ms", tstop, "simulated time of the whole simulation (ms)");
+    CLI11_PARSE(app, argc, argv);
+    if (!(deliveries >= 1 && connections >= 1 && tstop > 0)) {
+        fmt::print(stderr, "bench_events: deliveries and connections must be at least 1, simulated_ms above 0\n");
+        return 2;
+    }
+    auto pending = static_cast<std::size_t>(connections);
+    queue_alone(false, pending, static_cast<std::uint64_t>(deliveries));
+    queue_alone(true, pending, static_cast<std::uint64_t>(deliveries));
+    whole_simulation(pending, tstop);
 }
