@@ -151,21 +151,21 @@ std::string& llvm_options() {
 // and third rounds of the function simplification, the SLP vectoriser, and the partial and
 // runtime unrolling of scalar loops find nothing to do or nothing worth the time. What remains,
 // in -O3's order: the function simplification passes once (SROA, EarlyCSE, InstCombine,
-// SimplifyCFG, jump threading (which lets unswitching split a loop on TABLE's `usetable`), LICM,
-// loop rotation and unswitching, induction variables, full unrolling of constant-trip FROM loops
-// at -O3's threshold, GVN, MemCpyOpt, DSE), then the vector-library mappings, the loop vectoriser
-// and a late clean-up (EarlyCSE folds the identical calls of a replicated uniform call,
-// InstCombine, SimplifyCFG, LICM hoists what became invariant). On every .mod file of the test
-// corpus, the vector loops it produces have the same instructions as -O3's.
+// SimplifyCFG, LICM, loop rotation and unswitching, induction variables, full unrolling of
+// constant-trip FROM loops at -O3's threshold, then EarlyCSE with memory SSA where -O3 runs GVN,
+// MemCpyOpt and DSE: after SROA kernels keep their values in registers, so GVN and DSE found
+// little more and cost 2-3 ms on hh), then the vector-library mappings, the loop vectoriser and
+// a late clean-up (EarlyCSE folds the identical calls of a replicated uniform call, InstCombine,
+// SimplifyCFG, LICM hoists what became invariant). Jump threading is left out: the one loop
+// condition it helped unswitch, TABLE's usetable, is versioned by the IR generator.
 constexpr const char* hot_pipeline =
     "inferattrs,always-inline,globaldce,"
     "function(sroa<modify-cfg>,early-cse<memssa>,instcombine<max-iterations=1;no-verify-fixpoint>,simplifycfg,"
-    "jump-threading,"
     "loop-mssa(licm<allowspeculation>,loop-rotate<header-duplication>,licm<allowspeculation>,"
     "simple-loop-unswitch<nontrivial;trivial>),"
     "simplifycfg,instcombine<max-iterations=1;no-verify-fixpoint>,loop(indvars,loop-deletion),"
     "loop-unroll<O3;no-partial;no-runtime;no-upperbound;no-profile-peeling;no-peeling>,"
-    "sroa<modify-cfg>,gvn,instcombine<max-iterations=1;no-verify-fixpoint>,memcpyopt,dse,simplifycfg,"
+    "sroa<modify-cfg>,early-cse<memssa>,instcombine<max-iterations=1;no-verify-fixpoint>,simplifycfg,"
     "inject-tli-mappings,loop-vectorize,"
     "early-cse,instcombine<max-iterations=1;no-verify-fixpoint>,simplifycfg,loop-mssa(licm<allowspeculation>))";
 
