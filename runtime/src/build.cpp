@@ -259,6 +259,37 @@ Simulation::Engine::Engine(Model model_in, MechanismCatalogue& catalogue, const 
         }
     }
 
+    // ---- FUNCTION_TABLE values ----
+    for (const auto& [owner, tables] : model.function_tables) {
+        std::string error;
+        const Mechanism* m = catalogue.find(owner, error);
+        if (!m) throw ModelError("function_tables: " + error);
+        for (const auto& entry : tables) {
+            const std::string& name = entry.first;
+            bool declared = false;
+            for (const FunctionTableInfo& f : m->layout().function_tables) declared = declared || f.name == name;
+            if (!declared)
+                throw ModelError(fmt::format("function_tables: {} has no FUNCTION_TABLE '{}'", owner, name));
+        }
+    }
+    for (MechanismGroup& group : groups) {
+        const MechanismLayout& layout = group.layout();
+        for (const FunctionTableInfo& f : layout.function_tables) {
+            auto owner = model.function_tables.find(layout.name);
+            const FunctionTable* table = nullptr;
+            if (owner != model.function_tables.end())
+                if (auto it = owner->second.find(f.name); it != owner->second.end()) table = &it->second;
+            if (!table)
+                throw ModelError(fmt::format(
+                    "{} declares FUNCTION_TABLE {}, whose values the model does not give; add them under "
+                    "function_tables: {{{}: {{{}: {{x: [...], y: [...]}}}}}} (or {{value: c}} for a constant)",
+                    layout.name, f.name, layout.name, f.name));
+            if (std::string problem = table->problem(f.arity); !problem.empty())
+                throw ModelError(fmt::format("function_tables: {} of {}: {}", f.name, layout.name, problem));
+            group.function_tables.push_back(table);
+        }
+    }
+
     // ---- kernel views ----
     for (std::size_t g = 0; g < groups.size(); ++g) {
         MechanismGroup& group = groups[g];

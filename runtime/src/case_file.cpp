@@ -412,10 +412,46 @@ Cell read_cell_template(const std::string& path) {
     return cell;
 }
 
+// One FUNCTION_TABLE's values: {value: c}, a constant; {x: [...], y: [...]}, a function of one
+// argument at the points x; or {y: [...], axes: [{from, to, size} or {points: [...]}, ...]}, a
+// function of as many arguments as axes, y row-major (the last argument varies fastest).
+FunctionTable read_function_table(const Reader& r, const YAML::Node& node, const std::string& what) {
+    r.expect_map(node, what);
+    r.allow_keys(node, {"value", "x", "y", "axes"}, what);
+    if (YAML::Node value = node["value"]) {
+        if (node["x"] || node["y"] || node["axes"]) r.fail(node, what + ": give either value, or y with x or axes");
+        return FunctionTable::constant(r.number(value, what + " value"));
+    }
+    YAML::Node y = r.required(node, "y", what);
+    std::vector<FunctionTableAxis> axes;
+    if (YAML::Node x = node["x"]) {
+        if (node["axes"]) r.fail(node, what + ": give either x (one argument) or axes, not both");
+        axes.push_back(FunctionTableAxis::explicit_points(r.numbers(x, what + " x")));
+    } else {
+        YAML::Node list = r.required(node, "axes", what + " (or x)");
+        r.expect_list(list, what + " axes");
+        for (const auto& axis : list) {
+            std::string where = what + " axis";
+            r.expect_map(axis, where);
+            r.allow_keys(axis, {"from", "to", "size", "points"}, where);
+            if (YAML::Node points = axis["points"])
+                axes.push_back(FunctionTableAxis::explicit_points(r.numbers(points, where + " points")));
+            else
+                axes.push_back(FunctionTableAxis::even(r.number(r.required(axis, "from", where), where + " from"),
+                                                       r.number(r.required(axis, "to", where), where + " to"),
+                                                       r.integer(r.required(axis, "size", where), where + " size")));
+        }
+    }
+    FunctionTable table = FunctionTable::sampled(r.numbers(y, what + " y"), axes);
+    if (std::string problem = table.problem(static_cast<int>(axes.size())); !problem.empty())
+        r.fail(node, what + ": " + problem);
+    return table;
+}
+
 CaseFile read_case_file(const std::string& path) {
     Reader r(path);
     YAML::Node root = r.load();
-    r.allow_keys(root, {"format", "name", "description", "simulation", "mechanisms", "globals", "cells",
+    r.allow_keys(root, {"format", "name", "description", "simulation", "mechanisms", "globals", "function_tables", "cells",
                         "point_processes", "artificial_cells", "generators", "netcons", "record"},
                  "a case file");
     CaseFile c;
@@ -452,6 +488,18 @@ CaseFile read_case_file(const std::string& path) {
         for (const auto& owner : globals) {
             std::string name = r.text(owner.first, "a mechanism name");
             c.model.globals[name] = read_params(r, owner.second, "globals of " + name);
+        }
+    }
+    if (YAML::Node tables = root["function_tables"]) {
+        r.expect_map(tables, "function_tables");
+        for (const auto& owner : tables) {
+            std::string mechanism = r.text(owner.first, "a mechanism name");
+            r.expect_map(owner.second, "function_tables of " + mechanism);
+            for (const auto& entry : owner.second) {
+                std::string name = r.text(entry.first, "a FUNCTION_TABLE name");
+                c.model.function_tables[mechanism].emplace(
+                    name, read_function_table(r, entry.second, "function table " + name + " of " + mechanism));
+            }
         }
     }
     YAML::Node cells = r.required(root, "cells", "a case file");

@@ -42,6 +42,7 @@ struct MechanismGroup {
     std::vector<std::vector<int>> watches;        // indices into Engine::watches_
     std::vector<RandomStream> random;             // per instance, made on the first draw
     std::vector<const std::vector<double>*> play_times;  // objects: their play_time() lists
+    std::vector<const FunctionTable*> function_tables;   // [layout function table], in Model
 
     const MechanismLayout& layout() const { return mechanism->layout(); }
     const CompiledMechanism& kernels() const { return mechanism->compiled; }
@@ -127,6 +128,7 @@ struct Simulation::Engine final : HookTarget {
     void set_seed(int32_t group, int64_t instance, double seed) override;
     double play_time(int32_t group, int64_t instance, double index) override;
     void solver_failed(int32_t group, int64_t instance, int32_t code) override;
+    double function_table(int32_t group, int32_t table, int32_t n, const double* args) override;
 
     // ---- the model ----
     Model model;

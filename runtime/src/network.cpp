@@ -419,6 +419,10 @@ double Simulation::Engine::play_time(int32_t group, int64_t instance, double ind
     return k < times.size() ? times[k] : -1.0;
 }
 
+double Simulation::Engine::function_table(int32_t group, int32_t table, int32_t n, const double* args) {
+    return (*groups[static_cast<std::size_t>(group)].function_tables[static_cast<std::size_t>(table)])(args, n);
+}
+
 void Simulation::Engine::solver_failed(int32_t group, int64_t instance, int32_t code) {
     if (!pending_error.empty()) return;
     std::string what = code == error_event_out_of_order

@@ -40,6 +40,9 @@ double cornu_rt_play_time(void* rt, int32_t mech, int64_t instance, double index
 void cornu_rt_solver_failed(void* rt, int32_t mech, int64_t instance, int32_t code) {
     target(rt).solver_failed(mech, instance, code);
 }
+double cornu_rt_function_table(void* rt, int32_t mech, int32_t table, int32_t n, const double* args) {
+    return target(rt).function_table(mech, table, n, args);
+}
 
 }  // extern "C"
 
@@ -55,6 +58,7 @@ std::vector<HostSymbol> runtime_host_symbols() {
         {"cornu_rt_set_seed", reinterpret_cast<void*>(&cornu_rt_set_seed)},
         {"cornu_rt_play_time", reinterpret_cast<void*>(&cornu_rt_play_time)},
         {"cornu_rt_solver_failed", reinterpret_cast<void*>(&cornu_rt_solver_failed)},
+        {"cornu_rt_function_table", reinterpret_cast<void*>(&cornu_rt_function_table)},
     };
 }
 

@@ -23,6 +23,7 @@ public:
     virtual void set_seed(int32_t group, int64_t instance, double seed) = 0;
     virtual double play_time(int32_t group, int64_t instance, double index) = 0;
     virtual void solver_failed(int32_t group, int64_t instance, int32_t code) = 0;
+    virtual double function_table(int32_t group, int32_t table, int32_t n, const double* args) = 0;
 };
 
 // The name-address pairs to give the mechanism compiler.

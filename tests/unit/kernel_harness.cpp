@@ -11,11 +11,6 @@ HookLog& hook_log() {
 
 namespace {
 
-std::vector<std::vector<double>>& netcon_weights() {
-    static std::vector<std::vector<double>> weights;
-    return weights;
-}
-
 extern "C" {
 void test_net_send(void*, int32_t, int64_t i, double* w, double time, double flag) {
     hook_log().sends.push_back({i, time, flag, w});
@@ -32,6 +27,10 @@ double test_play_time(void*, int32_t, int64_t, double index) {
     return k < times.size() ? times[k] : -1.0;
 }
 void test_solver_failed(void*, int32_t, int64_t, int32_t) { ++hook_log().solver_failures; }
+double test_function_table(void*, int32_t, int32_t table, int32_t n, const double* args) {
+    hook_log().function_table_calls.push_back(table);
+    return hook_log().function_tables.at(static_cast<std::size_t>(table))(args, n);
+}
 }
 
 }  // namespace
@@ -47,6 +46,7 @@ std::vector<HostSymbol> test_hooks() {
         {"cornu_rt_random", reinterpret_cast<void*>(&test_random)},
         {"cornu_rt_play_time", reinterpret_cast<void*>(&test_play_time)},
         {"cornu_rt_solver_failed", reinterpret_cast<void*>(&test_solver_failed)},
+        {"cornu_rt_function_table", reinterpret_cast<void*>(&test_function_table)},
     };
 }
 

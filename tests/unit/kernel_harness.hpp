@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cornu/compiler/compiler.hpp"
+#include "cornu/compiler/function_table.hpp"
 #include "cornu/runtime/mechanism_storage.hpp"
 
 #include <filesystem>
@@ -27,6 +28,8 @@ struct HookLog {
     std::vector<std::vector<double>> netcons;             // weight vectors FOR_NETCONS visits
     std::vector<double> play_times;
     int solver_failures = 0;
+    std::vector<FunctionTable> function_tables;  // [layout function table]: what lookups read
+    std::vector<int> function_table_calls;       // the table index of each lookup
     void clear() { *this = HookLog{}; }
 };
 

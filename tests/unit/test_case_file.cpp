@@ -97,6 +97,28 @@ simulation: {dt: 0.025, tstop: 1e9}
 cells: [{name: c, sections: [{name: soma, L: 20, diam: 20}]}]
 )") == "no error");
     }
+    SECTION("function tables: values, points and axes, read where they are") {
+        std::string head = "name: x\nsimulation: {dt: 0.025, tstop: 10}\ncells: [{name: c, sections: [{name: soma, L: 20, diam: 20}]}]\n";
+        std::string path = write_case("ft", head + R"(function_tables:
+  tgate:
+    sinf: {x: [-80, -60, 0], y: [0.2, 0.4, 1.0]}
+    tauf: {value: 2}
+    hinf: {y: [1, 2, 3, 4, 5, 6], axes: [{from: 0, to: 1, size: 2}, {points: [1, 2, 4]}]}
+)");
+        CaseFile c = read_case_file(path);
+        const auto& tables = c.model.function_tables.at("tgate");
+        double x = -70;
+        CHECK(tables.at("sinf")(&x, 1) == Approx(0.3).epsilon(1e-15));
+        CHECK(tables.at("tauf")(&x, 1) == 2);
+        double xy[] = {1, 3};
+        CHECK(tables.at("hinf")(xy, 2) == Approx(5.5).epsilon(1e-15));
+        CHECK_THAT(error_of(head + "function_tables: {tgate: {sinf: {x: [0, 1], y: [1, 2, 3]}}}\n"),
+                   Catch::Contains("bad.yaml:4:33: error: function table sinf of tgate: 3 values given for 2 points"));
+        CHECK_THAT(error_of(head + "function_tables: {tgate: {sinf: {x: [0, 1]}}}\n"),
+                   Catch::Contains("bad.yaml:4:33: error: function table sinf of tgate needs 'y'"));
+        CHECK_THAT(error_of(head + "function_tables: {tgate: {sinf: {value: 1, y: [1]}}}\n"),
+                   Catch::Contains("give either value, or y with x or axes"));
+    }
     SECTION("unknown parent") {
         std::string e = error_of(R"(name: x
 simulation: {dt: 0.025, tstop: 10}

@@ -27,7 +27,7 @@ const Expectation cases[] = {
     {"branched_hh_cn", true},   {"synapses", true},         {"event_order", true},
     {"table_hhchan", true},     {"kinetic_mcna", true},    {"calcium_cadifpmp", true},
     {"release_terminal", true}, {"ca3_pyramidal", true},   {"pv_basket", true},
-    {"stdp_pair", true},        {"secondorder_methods", true},
+    {"stdp_pair", true},        {"secondorder_methods", true}, {"function_table", true},
 };
 
 bool is_voltage(const std::string& column) { return column.size() > 2 && column.substr(column.size() - 2) == ".v"; }

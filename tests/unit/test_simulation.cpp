@@ -181,6 +181,41 @@ TEST_CASE("recording samples every interval from t = 0", "[simulation]") {
     CHECK(sim.steps() == 40);
 }
 
+// A gate starting at sinf(v0) and relaxing to sinf(v) with time constant tauf(v), both
+// FUNCTION_TABLEs.
+const char* tabled_gate = R"(
+NEURON { SUFFIX tgate RANGE v0 }
+PARAMETER { v0 = 0 }
+ASSIGNED { v }
+STATE { s }
+FUNCTION_TABLE sinf(v (mV))
+FUNCTION_TABLE tauf(v (mV)) (ms)
+INITIAL { s = sinf(v0) }
+BREAKPOINT { SOLVE states METHOD cnexp }
+DERIVATIVE states { s' = (sinf(v) - s)/tauf(v) }
+)";
+
+TEST_CASE("FUNCTION_TABLE values come from the model", "[simulation][function_table]") {
+    load("tgate", tabled_gate);
+    Model m;
+    Cell c = soma_cell("c", "pas");
+    c.sections[0].mechanisms.push_back({"tgate", {}});
+    m.add_cell(c);
+    m.settings.v_init = -70;  // pas's e: v stays at -70
+    // sinf(0) = 1; sinf(-70) = 0.3, between 0.2 at -80 and 0.4 at -60; tauf = 2 ms everywhere.
+    m.function_tables["tgate"]["sinf"] =
+        FunctionTable::sampled({0.2, 0.4, 1.0}, {FunctionTableAxis::explicit_points({-80, -60, 0})});
+    m.function_tables["tgate"]["tauf"] = FunctionTable::constant(2);
+    m.add_trace({"s", Site{0, 0, 0.5}, std::nullopt, "tgate", "s", 0});
+    Simulation sim(m, catalogue());
+    sim.initialize();
+    sim.run_until(1);
+    const std::vector<double>& s = sim.recording().values[0];
+    CHECK(s.front() == 1.0);
+    // 40 cnexp steps of 0.025 ms: s = 0.3 + 0.7 exp(-1/2), up to rounding.
+    CHECK(s.back() == Approx(0.3 + 0.7 * std::exp(-0.5)).epsilon(1e-13));
+}
+
 TEST_CASE("models that cannot run are refused with what to do", "[simulation][diagnostics]") {
     SECTION("unknown mechanism") {
         Model m;
@@ -220,6 +255,24 @@ TEST_CASE("models that cannot run are refused with what to do", "[simulation][di
         m.add_cell(soma_cell("c"));
         m.settings.record_interval = 0.03;
         CHECK_THAT(build_error(m), Catch::Contains("is not a whole multiple of dt"));
+    }
+    SECTION("a FUNCTION_TABLE without values") {
+        load("tgate", tabled_gate);
+        Model m;
+        Cell c = soma_cell("c", "pas");
+        c.sections[0].mechanisms.push_back({"tgate", {}});
+        m.add_cell(c);
+        m.function_tables["tgate"]["sinf"] = FunctionTable::constant(1);
+        std::string e = build_error(m);
+        CHECK_THAT(e, Catch::Contains("tgate declares FUNCTION_TABLE tauf, whose values the model does not give"));
+        CHECK_THAT(e, Catch::Contains("function_tables: {tgate: {tauf: {x: [...], y: [...]}}}"));
+        m.function_tables["tgate"]["tauf"] = FunctionTable::sampled({1, 2}, {FunctionTableAxis::even(0, 1, 2),
+                                                                             FunctionTableAxis::even(0, 1, 1)});
+        CHECK_THAT(build_error(m), Catch::Contains("function_tables: tauf of tgate: the table has 2 axes but the "
+                                                   "function takes 1 argument"));
+        m.function_tables["tgate"]["tauf"] = FunctionTable::constant(1);
+        m.function_tables["tgate"]["minf"] = FunctionTable::constant(1);
+        CHECK_THAT(build_error(m), Catch::Contains("function_tables: tgate has no FUNCTION_TABLE 'minf'"));
     }
     SECTION("a mistake in the geometry") {
         Model m;

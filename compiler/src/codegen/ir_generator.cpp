@@ -327,6 +327,9 @@ private:
         set_seed_ = declare_external("cornu_rt_set_seed", void_, {ptr_, i32_, i64_, f64_});
         play_time_ = declare_external("cornu_rt_play_time", f64_, {ptr_, i32_, i64_, f64_});
         solver_failed_ = declare_external("cornu_rt_solver_failed", void_, {ptr_, i32_, i64_, i32_});
+        function_table_ = declare_external("cornu_rt_function_table", f64_, {ptr_, i32_, i32_, i32_, ptr_});
+        function_table_->setOnlyReadsMemory();
+        function_table_->addFnAttr(llvm::Attribute::NoUnwind);
         derivimplicit_ = declare_external("cornu_derivimplicit", i32_, {ptr_, ptr_, i32_, ptr_, f64_});
         kinetic_solve_ = declare_external("cornu_kinetic_solve", i32_, {ptr_, ptr_, i32_, ptr_, f64_, i32_, i32_, ptr_});
         for (const Callable& c : info_.callables) {
@@ -432,12 +435,26 @@ private:
         fs_ = nullptr;
     }
 
-    // FUNCTION_TABLE: values come from a table the user supplies; not supported yet.
+    // FUNCTION_TABLE: the values are the simulator's (the user gives them), so the function asks
+    // it through cornu_rt_function_table with the table's index in the layout and the arguments.
     void define_function_table(const Callable& callable) {
-        unsupported(callable.item->loc, "FUNCTION_TABLE");
         FunctionState state;
-        begin_function(state, callables_[callable.name]);
-        b_.CreateRet(c(0.0));
+        Function* f = callables_[callable.name];
+        begin_function(state, f);
+        state.env = env_from_args(f);
+        auto n = static_cast<std::uint64_t>(std::max<std::size_t>(callable.arity, 1));
+        llvm::ArrayType* array = llvm::ArrayType::get(f64_, n);
+        Value* args = entry_alloca(array, "table.args");
+        for (std::size_t i = 0; i < callable.arity; ++i)
+            b_.CreateStore(f->getArg(static_cast<unsigned>(env_size() + i)),
+                           b_.CreateConstInBoundsGEP2_64(array, args, 0, i));
+        int index = -1;
+        for (std::size_t k = 0; k < layout_.function_tables.size(); ++k)
+            if (layout_.function_tables[k].name == callable.name) index = static_cast<int>(k);
+        Value* value = b_.CreateCall(function_table_, {state.env.runtime, state.env.mechanism_id,
+                                                       llvm::ConstantInt::get(i32_, static_cast<std::uint64_t>(index)),
+                                                       llvm::ConstantInt::get(i32_, callable.arity), args});
+        b_.CreateRet(value);
         fs_ = nullptr;
     }
 
@@ -2515,6 +2532,7 @@ private:
     Function* set_seed_ = nullptr;
     Function* play_time_ = nullptr;
     Function* solver_failed_ = nullptr;
+    Function* function_table_ = nullptr;
     Function* derivimplicit_ = nullptr;
     Function* kinetic_solve_ = nullptr;
     std::map<std::string, Function*> callables_;

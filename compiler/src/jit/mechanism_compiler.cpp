@@ -66,6 +66,9 @@ double* cornu_default_netcon_weights(void*, int32_t, int64_t, int64_t) { return 
 double cornu_default_random(void*, int32_t, int64_t, int32_t, double, double) { return 0.0; }
 void cornu_default_set_seed(void*, int32_t, int64_t, double) {}
 double cornu_default_play_time(void*, int32_t, int64_t, double) { return -1.0; }
+double cornu_default_function_table(void*, int32_t, int32_t, int32_t, const double*) {
+    return std::numeric_limits<double>::quiet_NaN();
+}
 void cornu_default_solver_failed(void*, int32_t mech, int64_t instance, int32_t code) {
     std::fprintf(stderr, "cornu: solver failure %d in mechanism %d, instance %lld\n", code, mech,
                  static_cast<long long>(instance));
@@ -87,6 +90,7 @@ std::vector<HostSymbol> default_symbols() {
         {"cornu_rt_set_seed", reinterpret_cast<void*>(&cornu_default_set_seed)},
         {"cornu_rt_play_time", reinterpret_cast<void*>(&cornu_default_play_time)},
         {"cornu_rt_solver_failed", reinterpret_cast<void*>(&cornu_default_solver_failed)},
+        {"cornu_rt_function_table", reinterpret_cast<void*>(&cornu_default_function_table)},
     };
 }
 

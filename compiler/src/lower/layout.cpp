@@ -132,6 +132,9 @@ MechanismLayout make_layout(const MechanismInfo& info) {
         layout.net_receive_args = static_cast<int>(info.net_receive->args.size());
         add_internal_field(layout, field_event_time);
     }
+    for (const Callable& c : info.callables)
+        if (c.kind == CallableKind::function_table)
+            layout.function_tables.push_back({c.name, static_cast<int>(c.arity)});
     bool any_table = false;
     for (const Callable& c : info.callables) {
         if (!c.table) continue;
@@ -201,6 +204,7 @@ std::string serialise(const MechanismLayout& l) {
             << i.writes_current << ' ' << (i.valence ? number(*i.valence) : std::string("none")) << "\n";
     for (const TableInfo& t : l.tables)
         out << "table " << t.function << ' ' << t.outputs << ' ' << t.with << ' ' << t.depends << "\n";
+    for (const FunctionTableInfo& f : l.function_tables) out << "function_table " << f.name << ' ' << f.arity << "\n";
     for (const WatchInfo& w : l.watches) out << "watch " << w.clause << ' ' << number(w.flag) << "\n";
     out << "end\n";
     return out.str();
@@ -253,6 +257,10 @@ std::optional<MechanismLayout> deserialise_layout(const std::string& text) {
             TableInfo t;
             s >> t.function >> t.outputs >> t.with >> t.depends;
             l.tables.push_back(t);
+        } else if (word == "function_table") {
+            FunctionTableInfo f;
+            s >> f.name >> f.arity;
+            l.function_tables.push_back(f);
         } else if (word == "watch") {
             WatchInfo w;
             std::string value;

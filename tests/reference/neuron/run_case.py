@@ -89,7 +89,7 @@ def load_case(path):
     with open(path) as f:
         case = yaml.safe_load(f)
     _keys(case, path, required=("name", "simulation", "cells"),
-          optional=("format", "description", "mechanisms", "globals", "point_processes",
+          optional=("format", "description", "mechanisms", "globals", "function_tables", "point_processes",
                     "artificial_cells", "netcons", "record"))
     if case.get("format", FORMAT_VERSION) != FORMAT_VERSION:
         raise CaseError(f"{path}: format {case['format']} not supported (this runner reads {FORMAT_VERSION})")
@@ -213,6 +213,29 @@ def build(h, case, case_dir):
             if not hasattr(h, hname):
                 raise CaseError(f"globals.{mech}.{p}: NEURON has no global {hname}")
             setattr(h, hname, _num(v, f"globals.{mech}.{p}"))
+
+    # FUNCTION_TABLE values: table_<function>_<mechanism>(value) or (y vector, x vector)
+    m.table_vectors = []  # NEURON keeps pointers into these Vectors
+    tables = case.get("function_tables", {}) or {}
+    if not isinstance(tables, dict):
+        raise CaseError("function_tables: expected a mapping mechanism -> {function: table}")
+    for mech, functions in tables.items():
+        _keys(functions, f"function_tables.{mech}", optional=tuple(functions))
+        for fname, spec in functions.items():
+            where = f"function_tables.{mech}.{fname}"
+            hname = f"table_{fname}_{mech}"
+            if not hasattr(h, hname):
+                raise CaseError(f"{where}: NEURON has no function {hname}")
+            _keys(spec, where, optional=("value", "x", "y"))
+            if "value" in spec:
+                getattr(h, hname)(_num(spec["value"], f"{where}.value"))
+            elif "x" in spec and "y" in spec:
+                y = h.Vector([_num(v, f"{where}.y") for v in spec["y"]])
+                x = h.Vector([_num(v, f"{where}.x") for v in spec["x"]])
+                m.table_vectors += [y, x]
+                getattr(h, hname)(y, x)
+            else:
+                raise CaseError(f"{where}: this runner takes {{value: c}} or {{x: [...], y: [...]}}")
 
     # cells and sections, in list order
     n_roots = 0

@@ -63,6 +63,13 @@ struct TableInfo {
     }
 };
 
+// A FUNCTION_TABLE: kernels call cornu_rt_function_table with its index in
+// MechanismLayout::function_tables; the simulator holds the values the user gave.
+struct FunctionTableInfo {
+    std::string name;
+    int arity = 0;
+};
+
 struct WatchInfo {
     int clause = 0;  // index used by cornu_rt_watch and the watch-value kernel
     double flag = 0;
@@ -75,6 +82,7 @@ struct MechanismLayout {
     std::vector<GlobalInfo> globals;
     std::vector<IonInfo> ions;
     std::vector<TableInfo> tables;
+    std::vector<FunctionTableInfo> function_tables;
     std::vector<WatchInfo> watches;
 
     bool has_currents = false;

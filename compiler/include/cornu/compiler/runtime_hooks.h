@@ -54,6 +54,8 @@ double cornu_rt_random(void* rt, int32_t mech, int64_t instance, int32_t kind, d
 void cornu_rt_set_seed(void* rt, int32_t mech, int64_t instance, double seed);
 double cornu_rt_play_time(void* rt, int32_t mech, int64_t instance, double index);
 void cornu_rt_solver_failed(void* rt, int32_t mech, int64_t instance, int32_t code);
+/* A FUNCTION_TABLE's value at args[0..n): `table` indexes the mechanism layout's function_tables. */
+double cornu_rt_function_table(void* rt, int32_t mech, int32_t table, int32_t n, const double* args);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 // parameters use their unsuffixed NMODL names (`gnabar`, not `gnabar_hh`).
 #pragma once
 
+#include "cornu/compiler/function_table.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -144,6 +146,10 @@ public:
 
     // Mechanism GLOBALs, {mechanism: {name: value}}, and ion globals such as {"ca_ion": {"cai0": 1e-4}}.
     std::map<std::string, std::map<std::string, double>> globals;
+
+    // The values of mechanisms' FUNCTION_TABLEs, {mechanism: {function: table}}, as NEURON's
+    // table_<function>_<mechanism>(...). Every FUNCTION_TABLE of a mechanism in use needs one.
+    std::map<std::string, std::map<std::string, FunctionTable>> function_tables;
 
     int add_cell(Cell cell);
     int add_object(PointObject object);
