@@ -326,11 +326,16 @@ struct MechanismCompiler::Impl {
     // 8 doubles wide, with the remainder folded into the vector loop as masked lanes instead of
     // a scalar copy of the loop for the last n mod 8 instances: that copy was half of the
     // machine code to generate, and masked loads and stores of the instance arrays cost the same
-    // as plain ones with AVX-512. Giving the width spares the vectoriser the costing of the
-    // other widths. The current kernels are left to the vectoriser's own choices: with the
+    // as plain ones with AVX-512 (small loops keep the remainder: fold_threshold). Giving the
+    // width spares the vectoriser the costing of the other widths. The current kernels are left to the vectoriser's own choices: with the
     // hints, their gathers and scatters to the nodes made hh's current kernel 10-40 % slower
     // (bench/kernels).
     // (With AVX2 masked stores are slow on some CPUs, so there the vectoriser decides alone.)
+    // Loops smaller than this (with their callees) keep the scalar remainder: it costs little
+    // to compile, and masking made Exp2Syn's state kernel (122 instructions) 10-20 % slower.
+    // hh's state loop is about 590, a three-state KINETIC one 880.
+    static constexpr std::size_t fold_threshold = 300;
+
     static bool is_current_kernel(const llvm::Function& f) {
         // The kernel itself, or its instance loop "<kernel>.loop" (not inlined yet here).
         llvm::StringRef name = f.getName();
@@ -338,7 +343,26 @@ struct MechanismCompiler::Impl {
         return name.ends_with(".current") || name.ends_with(".jacob");
     }
 
+    // Instructions in `f` with every function it calls inlined (kernels' callees are all
+    // always-inline): how much code the vectoriser would copy for a scalar remainder.
+    static std::size_t inlined_size(const llvm::Function& f, std::map<const llvm::Function*, std::size_t>& sizes,
+                                    int depth = 0) {
+        if (auto it = sizes.find(&f); it != sizes.end()) return it->second;
+        std::size_t size = 0;
+        for (const llvm::BasicBlock& bb : f)
+            for (const llvm::Instruction& inst : bb) {
+                ++size;
+                if (auto* call = llvm::dyn_cast<llvm::CallBase>(&inst))
+                    if (const llvm::Function* callee = call->getCalledFunction();
+                        callee && !callee->isDeclaration() && depth < 16)
+                        size += inlined_size(*callee, sizes, depth + 1);
+            }
+        sizes[&f] = size;
+        return size;
+    }
+
     static void hint_instance_loops(llvm::Module& m) {
+        std::map<const llvm::Function*, std::size_t> sizes;
         llvm::LLVMContext& ctx = m.getContext();
         auto hint = [&](const char* name, llvm::Constant* value) {
             llvm::Metadata* ops[] = {llvm::MDString::get(ctx, name), llvm::ConstantAsMetadata::get(value)};
@@ -360,7 +384,7 @@ struct MechanismCompiler::Impl {
                 if (!parallel) continue;
                 llvm::SmallVector<llvm::Metadata*, 4> ops(id->op_begin(), id->op_end());
                 if (!is_current_kernel(f)) {
-                    ops.push_back(fold);
+                    if (inlined_size(f, sizes) >= fold_threshold) ops.push_back(fold);
                     ops.push_back(width);
                 }
                 llvm::MDNode* loop_id = llvm::MDNode::getDistinct(ctx, ops);
