@@ -42,6 +42,14 @@ int user_field(const MechanismLayout& layout, const std::string& full_name, cons
                                  settable_names(layout)));
 }
 
+// Whether the indices run first, first + 1, ... (the kernels' contiguous case; none: false).
+bool consecutive(const std::vector<int32_t>& index) {
+    if (index.empty()) return false;
+    for (std::size_t i = 1; i < index.size(); ++i)
+        if (index[i] != index[0] + static_cast<int32_t>(i)) return false;
+    return true;
+}
+
 // NEURON's memb order (§C3): concentration writers first, newest first, then the rest by rank.
 bool runs_before(const Mechanism* a, const Mechanism* b) {
     bool wa = a->layout().writes_concentration, wb = b->layout().writes_concentration;
@@ -312,6 +320,8 @@ Simulation::Engine::Engine(Model model_in, MechanismCatalogue& catalogue, const 
         data.ions = group.ion_views.data();
         data.ion_index = group.ion_index_pointers.data();
         data.runtime = static_cast<HookTarget*>(this);
+        data.contiguous = consecutive(group.node_index) &&
+                          std::all_of(group.ion_index.begin(), group.ion_index.end(), consecutive);
     }
 
     build_network();

@@ -143,6 +143,20 @@ void Harness::bind() {
     data_.ion_index = ion_index_.data();
 }
 
+void Harness::place_on_nodes(std::int32_t first_node, std::int32_t first_ion, bool contiguous) {
+    // Existing entries move up by `first`; the new ones in front take the first entry's value.
+    auto grow = [](std::vector<double>& a, std::int32_t first) {
+        a.insert(a.begin(), static_cast<std::size_t>(first), a.empty() ? 0.0 : a.front());
+    };
+    for (auto* a : {&v, &rhs, &d, &area, &diam}) grow(*a, first_node);
+    for (std::size_t i = 0; i < node_index_.size(); ++i) node_index_[i] = first_node + static_cast<std::int32_t>(i);
+    for (Ion& ion : ions) {
+        for (auto* a : {&ion.reversal, &ion.inside, &ion.outside, &ion.current, &ion.conductance}) grow(*a, first_ion);
+        for (std::size_t i = 0; i < ion.index.size(); ++i) ion.index[i] = first_ion + static_cast<std::int32_t>(i);
+    }
+    data_.contiguous = contiguous ? 1 : 0;
+}
+
 void Harness::init() {
     bind();
     if (mechanism_.table) mechanism_.table(&data_);

@@ -60,6 +60,11 @@ public:
     std::vector<Ion> ions;  // in the layout's ion order
     Ion& ion(const std::string& name);
 
+    // Moves instance i to node `first_node` + i and, for every ion, to ion node `first_ion` + i
+    // (the node and ion arrays grow in front), and sets cornu_mech_data.contiguous to
+    // `contiguous`, which the kernels may trust.
+    void place_on_nodes(std::int32_t first_node, std::int32_t first_ion, bool contiguous);
+
     void init();
     void current();
     void jacob();

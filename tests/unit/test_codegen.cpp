@@ -24,11 +24,6 @@ std::uint64_t bits(double x) {
     return b;
 }
 
-// Distance in units of the last place between two doubles of the same sign.
-std::uint64_t ulps(double a, double b) {
-    std::uint64_t x = bits(a), y = bits(b);
-    return x > y ? x - y : y - x;
-}
 
 }  // namespace
 
@@ -312,6 +307,39 @@ BREAKPOINT { ina = g*(v - ena)*(v - ena)  il = gl*(v - el) }
         double ina1 = 0.01 * (v + 0.001 - ena) * (v + 0.001 - ena);
         CHECK(h.ion("na").conductance[i] == Approx((ina1 - ina0) / 0.001).epsilon(1e-12));
     }
+}
+
+TEST_CASE("currents: contiguous instances accumulate exactly as indexed ones", "[codegen][currents]") {
+    // 19 instances (two 8-wide vectors and a remainder) on nodes 5..23 and ion nodes 2..20.
+    const char* text = R"(NEURON { SUFFIX chan2 USEION na READ ena WRITE ina USEION k READ ek WRITE ik NONSPECIFIC_CURRENT il }
+PARAMETER { g = 0.01 gk = 0.02 gl = 0.001 el = -70 }
+ASSIGNED { v ena ek ina ik il }
+BREAKPOINT { ina = g*(v - ena)*(v - ena)  ik = gk*(v - ek)*exp(v/50)  il = gl*(v - el) }
+)";
+    const std::size_t n = 19;
+    auto run = [&](bool contiguous) {
+        Harness h(text, n);
+        h.place_on_nodes(5, 2, contiguous);
+        for (std::size_t i = 0; i < n; ++i) h.v[5 + i] = -80 + 7.5 * static_cast<double>(i);
+        for (std::size_t i = 0; i < h.rhs.size(); ++i) h.rhs[i] = 0.25 * static_cast<double>(i), h.d[i] = 1.0 + static_cast<double>(i);
+        h.ion("na").current[3] = 0.5;  // accumulated into, not overwritten
+        h.init();
+        h.current();
+        h.jacob();
+        std::vector<double> out(h.rhs);
+        out.insert(out.end(), h.d.begin(), h.d.end());
+        for (const char* ion : {"na", "k"})
+            for (const auto* a : {&h.ion(ion).current, &h.ion(ion).conductance}) out.insert(out.end(), a->begin(), a->end());
+        return out;
+    };
+    std::vector<double> indexed = run(false), contiguous = run(true);
+    REQUIRE(indexed.size() == contiguous.size());
+    for (std::size_t k = 0; k < indexed.size(); ++k) {
+        INFO("element " << k);
+        CHECK(bits(contiguous[k]) == bits(indexed[k]));
+    }
+    CHECK(indexed[0] == 0.0);          // node 0 has no instance: untouched
+    CHECK(indexed[5] != 0.25 * 5);     // node 5 has instance 0
 }
 
 TEST_CASE("point processes: nA scaled by 100/area; electrode currents add", "[codegen][currents]") {

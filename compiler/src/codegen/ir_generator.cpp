@@ -67,7 +67,8 @@ constexpr int error_unsupported = 101;
 // Field indices of cornu_mech_data (must follow mechanism_abi.h).
 enum DataField {
     d_n, d_stride, d_t, d_dt, d_celsius, d_secondorder, d_mechanism_id, d_fields, d_globals, d_tables,
-    d_node_index, d_node_v, d_node_rhs, d_node_d, d_node_area, d_node_diam, d_ions, d_ion_index, d_runtime
+    d_node_index, d_node_v, d_node_rhs, d_node_d, d_node_area, d_node_diam, d_ions, d_ion_index, d_runtime,
+    d_contiguous
 };
 constexpr int ion_arrays_per_ion = 5;  // reversal, inside, outside, current, conductance
 
@@ -98,6 +99,11 @@ struct Env {
     Value* v_slot = nullptr;    // double*: this instance's v
     Value* instance = nullptr;  // i64
     Value* weights = nullptr;   // double*: the NetCon weight vector in NET_RECEIVE, else null
+    // Set in loops versioned for contiguous instances (cornu_mech_data.contiguous): the node of
+    // instance i is node_base + i, its ion node ion_base[ion] + i. Not passed to functions,
+    // which index as usual.
+    Value* node_base = nullptr;
+    std::vector<Value*> ion_base;
 };
 
 int ion_array_kind(IonVariableKind k) {
@@ -137,7 +143,7 @@ public:
         ptr_ = llvm::PointerType::getUnqual(ctx);
         void_ = Type::getVoidTy(ctx);
         data_ty_ = llvm::StructType::create(
-            ctx, {i64_, i64_, f64_, f64_, f64_, i32_, i32_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_},
+            ctx, {i64_, i64_, f64_, f64_, f64_, i32_, i32_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, ptr_, i32_},
             "cornu_mech_data");
         ion_ty_ = llvm::StructType::create(ctx, {ptr_, ptr_, ptr_, ptr_, ptr_, f64_}, "cornu_ion_data");
     }
@@ -741,8 +747,9 @@ private:
     }
 
     Value* instance_node() {
-        Value* ni = b_.CreateLoad(i32_, b_.CreateInBoundsGEP(i32_, fs_->env.node_index, fs_->env.instance));
-        return b_.CreateSExt(ni, i64_);
+        const Env& e = fs_->env;
+        if (e.node_base) return b_.CreateAdd(e.node_base, e.instance);
+        return b_.CreateSExt(b_.CreateLoad(i32_, b_.CreateInBoundsGEP(i32_, e.node_index, e.instance)), i64_);
     }
 
     Value* index_value(const NameExpr& n) {
@@ -2207,8 +2214,9 @@ private:
         llvm::MDNode* group = llvm::MDNode::getDistinct(ctx_, {});
         for (BasicBlock& bb : *fs_->fn) {
             if (&bb == &fs_->fn->getEntryBlock()) continue;
-            for (llvm::Instruction& inst : bb)
-                if (inst.mayReadOrWriteMemory()) inst.setMetadata(llvm::LLVMContext::MD_access_group, group);
+            for (llvm::Instruction& inst : bb)  // (those of an earlier loop of the function keep theirs)
+                if (inst.mayReadOrWriteMemory() && !inst.hasMetadata(llvm::LLVMContext::MD_access_group))
+                    inst.setMetadata(llvm::LLVMContext::MD_access_group, group);
         }
         (void)head;
         llvm::Metadata* parallel[] = {llvm::MDString::get(ctx_, "llvm.loop.parallel_accesses"), group};
@@ -2257,9 +2265,10 @@ private:
     }
 
     Value* ion_node(int ion) {
-        Value* ii = b_.CreateLoad(i32_, b_.CreateInBoundsGEP(i32_, fs_->env.ion_index[static_cast<std::size_t>(ion)],
-                                                              fs_->env.instance));
-        return b_.CreateSExt(ii, i64_);
+        const Env& e = fs_->env;
+        auto k = static_cast<std::size_t>(ion);
+        if (e.node_base) return b_.CreateAdd(e.ion_base[k], e.instance);
+        return b_.CreateSExt(b_.CreateLoad(i32_, b_.CreateInBoundsGEP(i32_, e.ion_index[k], e.instance)), i64_);
     }
 
     // NEURON copies every ion variable a mechanism reads, and the concentrations and reversal
@@ -2355,32 +2364,64 @@ private:
         b_.SetInsertPoint(&last);
         state.env = load_env(f->getArg(0));
         Value* n = b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n));
-        loop(n, [&](Value* i) {
-            state.env.instance = i;
-            Value* node = instance_node();
-            Value* rhs_ptr = b_.CreateInBoundsGEP(f64_, state.env.node_rhs, node);
-            Value* rhs = load_field(field_current);
-            Value* old = b_.CreateLoad(f64_, rhs_ptr);
-            b_.CreateStore(layout_.electrode_current ? b_.CreateFAdd(old, rhs) : b_.CreateFSub(old, rhs), rhs_ptr);
-            for (const auto& [ion, name] : written_ion_currents()) {
-                const std::string& ion_name = layout_.ions[static_cast<std::size_t>(ion)].name;
-                Value* ii = ion_node(ion);
-                Value* di = load_field(field_ion_conductance(ion_name));
-                Value* cur = load_field(field_ion_current(ion_name));
-                if (info_.kind == MechanismKind::point_process) {
-                    // (i * 1e2) / area, evaluated left to right as nocmodl writes it.
-                    Value* area = b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, state.env.node_area, node));
-                    di = b_.CreateFDiv(b_.CreateFMul(di, c(100.0)), area);
-                    cur = b_.CreateFDiv(b_.CreateFMul(cur, c(100.0)), area);
+        versioned_on_contiguity(state, f->getArg(0), [&] {
+            loop(n, [&](Value* i) {
+                state.env.instance = i;
+                Value* node = instance_node();
+                Value* rhs_ptr = b_.CreateInBoundsGEP(f64_, state.env.node_rhs, node);
+                Value* rhs = load_field(field_current);
+                Value* old = b_.CreateLoad(f64_, rhs_ptr);
+                b_.CreateStore(layout_.electrode_current ? b_.CreateFAdd(old, rhs) : b_.CreateFSub(old, rhs), rhs_ptr);
+                for (const auto& [ion, name] : written_ion_currents()) {
+                    const std::string& ion_name = layout_.ions[static_cast<std::size_t>(ion)].name;
+                    Value* ii = ion_node(ion);
+                    Value* di = load_field(field_ion_conductance(ion_name));
+                    Value* cur = load_field(field_ion_current(ion_name));
+                    if (info_.kind == MechanismKind::point_process) {
+                        // (i * 1e2) / area, evaluated left to right as nocmodl writes it.
+                        Value* area = b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, state.env.node_area, node));
+                        di = b_.CreateFDiv(b_.CreateFMul(di, c(100.0)), area);
+                        cur = b_.CreateFDiv(b_.CreateFMul(cur, c(100.0)), area);
+                    }
+                    Value* dptr = b_.CreateInBoundsGEP(f64_, ion_array(ion, 4), ii);
+                    b_.CreateStore(b_.CreateFAdd(b_.CreateLoad(f64_, dptr), di), dptr);
+                    Value* iptr = b_.CreateInBoundsGEP(f64_, ion_array(ion, 3), ii);
+                    b_.CreateStore(b_.CreateFAdd(b_.CreateLoad(f64_, iptr), cur), iptr);
                 }
-                Value* dptr = b_.CreateInBoundsGEP(f64_, ion_array(ion, 4), ii);
-                b_.CreateStore(b_.CreateFAdd(b_.CreateLoad(f64_, dptr), di), dptr);
-                Value* iptr = b_.CreateInBoundsGEP(f64_, ion_array(ion, 3), ii);
-                b_.CreateStore(b_.CreateFAdd(b_.CreateLoad(f64_, iptr), cur), iptr);
-            }
-        }, [&] { return one_instance_per_node(); });
+            }, [&] { return one_instance_per_node(); });
+        });
         b_.CreateRetVoid();
         fs_ = nullptr;
+    }
+
+    // Emits the instance loop `emit` makes once or, for density mechanisms, twice under a test
+    // of cornu_mech_data.contiguous: the first copy with nodes and ion nodes as base + i, which
+    // the vectoriser turns into contiguous loads and stores instead of gathers and scatters.
+    template <class Emit>
+    void versioned_on_contiguity(FunctionState& state, Value* data, Emit emit) {
+        if (!one_instance_per_node()) {
+            emit();
+            return;
+        }
+        Value* flag = b_.CreateLoad(i32_, b_.CreateStructGEP(data_ty_, data, d_contiguous));
+        BasicBlock* dense = BasicBlock::Create(ctx_, "contiguous", state.fn);
+        BasicBlock* indexed = BasicBlock::Create(ctx_, "indexed", state.fn);
+        BasicBlock* done = BasicBlock::Create(ctx_, "versions.done", state.fn);
+        b_.CreateCondBr(b_.CreateICmpNE(flag, llvm::ConstantInt::get(i32_, 0)), dense, indexed);
+        b_.SetInsertPoint(dense);
+        auto first = [&](Value* index) {
+            return b_.CreateSExt(b_.CreateLoad(i32_, b_.CreateConstInBoundsGEP1_64(i32_, index, 0)), i64_);
+        };
+        state.env.node_base = first(state.env.node_index);
+        for (Value* index : state.env.ion_index) state.env.ion_base.push_back(first(index));
+        emit();
+        b_.CreateBr(done);
+        state.env.node_base = nullptr;
+        state.env.ion_base.clear();
+        b_.SetInsertPoint(indexed);
+        emit();
+        b_.CreateBr(done);
+        b_.SetInsertPoint(done);
     }
 
     // NEURON's nrn_jacob: D += g (D -= g for electrode currents).
@@ -2392,13 +2433,15 @@ private:
         begin_function(state, f);
         state.env = load_env(f->getArg(0));
         Value* n = b_.CreateLoad(i64_, b_.CreateStructGEP(data_ty_, f->getArg(0), d_n));
-        loop(n, [&](Value* i) {
-            state.env.instance = i;
-            Value* dptr = b_.CreateInBoundsGEP(f64_, state.env.node_d, instance_node());
-            Value* g = load_field(field_conductance);
-            Value* old = b_.CreateLoad(f64_, dptr);
-            b_.CreateStore(layout_.electrode_current ? b_.CreateFSub(old, g) : b_.CreateFAdd(old, g), dptr);
-        }, [&] { return one_instance_per_node(); });
+        versioned_on_contiguity(state, f->getArg(0), [&] {
+            loop(n, [&](Value* i) {
+                state.env.instance = i;
+                Value* dptr = b_.CreateInBoundsGEP(f64_, state.env.node_d, instance_node());
+                Value* g = load_field(field_conductance);
+                Value* old = b_.CreateLoad(f64_, dptr);
+                b_.CreateStore(layout_.electrode_current ? b_.CreateFSub(old, g) : b_.CreateFAdd(old, g), dptr);
+            }, [&] { return one_instance_per_node(); });
+        });
         b_.CreateRetVoid();
         fs_ = nullptr;
     }

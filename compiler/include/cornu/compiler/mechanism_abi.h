@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define CORNU_ABI_VERSION 1
+#define CORNU_ABI_VERSION 2
 #define CORNU_ALIGN_WIDTH 8
 
 /* The arrays of one ion species, indexed by ion node (see cornu_mech_data.ion_index). */
@@ -58,6 +58,11 @@ typedef struct cornu_mech_data {
     const int32_t** ion_index;  /* [ion] -> int32_t[n]: ion node of each instance */
 
     void* runtime;          /* opaque, handed back to runtime callbacks */
+
+    /* Nonzero if n > 0, node_index[i] == node_index[0] + i and, for every ion k,
+     * ion_index[k][i] == ion_index[k][0] + i: kernels may then read and accumulate into node and
+     * ion arrays as contiguous vectors instead of gathers and scatters. 0 is always safe. */
+    int32_t contiguous;
 } cornu_mech_data;
 
 /* Kernel entry points. A mechanism provides those its layout lists. */
