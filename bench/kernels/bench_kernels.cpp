@@ -311,34 +311,26 @@ int main(int argc, char** argv) {
                                 [&] { reference_fast::hh_state(fast, v.data(), node.data(), n, 0.025, 6.3); }),
                        n, steps, reps));
         std::vector<double> ina(n), dina(n), ik(n), dik(n);
-        report("hh current",
-               time_ns(variants([&] { hh.current(); }, [&] { hh_o3->current(); },
-                                [&] {
-                                    reference_strict::hh_current(strict, v.data(), rhs.data(), diag.data(), node.data(), n,
-                                                                 ina.data(), dina.data(), ik.data(), dik.data());
-                                },
-                                [&] {
-                                    reference_fast::hh_current(fast, v.data(), rhs.data(), diag.data(), node.data(), n,
-                                                               ina.data(), dina.data(), ik.data(), dik.data());
-                                }),
-                       n, steps, reps));
+        auto hh_current = [&](bool contiguous) {
+            hh.data.contiguous = contiguous;
+            if (hh_o3) hh_o3->data.contiguous = contiguous;
+            return time_ns(variants([&] { hh.current(); }, [&] { hh_o3->current(); },
+                                    [&] {
+                                        reference_strict::hh_current(strict, v.data(), rhs.data(), diag.data(), node.data(),
+                                                                     n, ina.data(), dina.data(), ik.data(), dik.data());
+                                    },
+                                    [&] {
+                                        reference_fast::hh_current(fast, v.data(), rhs.data(), diag.data(), node.data(), n,
+                                                                   ina.data(), dina.data(), ik.data(), dik.data());
+                                    }),
+                           n, steps, reps);
+        };
+        report("hh current", hh_current(false));
         // The same with cornu_mech_data.contiguous set, as the runtime sets it when instances sit
-        // on consecutive nodes (here they do: instance i on node i): the kernels then load and
-        // accumulate node and ion values as vectors instead of gathers and scatters. The
-        // hand-written kernels stay indexed.
-        hh.data.contiguous = 1;
-        if (hh_o3) hh_o3->data.contiguous = 1;
-        report("hh current, contiguous",
-               time_ns(variants([&] { hh.current(); }, [&] { hh_o3->current(); },
-                                [&] {
-                                    reference_strict::hh_current(strict, v.data(), rhs.data(), diag.data(), node.data(), n,
-                                                                 ina.data(), dina.data(), ik.data(), dik.data());
-                                },
-                                [&] {
-                                    reference_fast::hh_current(fast, v.data(), rhs.data(), diag.data(), node.data(), n,
-                                                               ina.data(), dina.data(), ik.data(), dik.data());
-                                }),
-                       n, steps, reps));
+        // on consecutive nodes (here they do: instance i on node i): the kernels then accumulate
+        // into node and ion arrays with vector loads and stores instead of gathers and scatters.
+        // The hand-written kernels stay indexed.
+        report("hh current, contiguous", hh_current(true));
         hh.data.contiguous = 0;
         if (hh_o3) hh_o3->data.contiguous = 0;
         std::size_t worst = 0;
