@@ -2220,7 +2220,10 @@ private:
         }
         (void)head;
         llvm::Metadata* parallel[] = {llvm::MDString::get(ctx_, "llvm.loop.parallel_accesses"), group};
-        llvm::Metadata* self[] = {nullptr, llvm::MDNode::get(ctx_, parallel)};
+        llvm::SmallVector<llvm::Metadata*, 3> self{nullptr, llvm::MDNode::get(ctx_, parallel)};
+        // Tells the JIT's loop hints (mechanism_compiler.cpp) that node and ion accesses are
+        // contiguous here, so a masked remainder is cheap.
+        if (fs_->env.node_base) self.push_back(llvm::MDNode::get(ctx_, {llvm::MDString::get(ctx_, contiguous_loop_tag)}));
         llvm::MDNode* loop_id = llvm::MDNode::getDistinct(ctx_, self);
         loop_id->replaceOperandWith(0, loop_id);
         latch->setMetadata(llvm::LLVMContext::MD_loop, loop_id);

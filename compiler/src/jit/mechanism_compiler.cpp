@@ -327,9 +327,10 @@ struct MechanismCompiler::Impl {
     // a scalar copy of the loop for the last n mod 8 instances: that copy was half of the
     // machine code to generate, and masked loads and stores of the instance arrays cost the same
     // as plain ones with AVX-512 (small loops keep the remainder: fold_threshold). Giving the
-    // width spares the vectoriser the costing of the other widths. The current kernels are left to the vectoriser's own choices: with the
-    // hints, their gathers and scatters to the nodes made hh's current kernel 10-40 % slower
-    // (bench/kernels).
+    // width spares the vectoriser the costing of the other widths. The current kernels' indexed
+    // loops are left to the vectoriser's own choices: with the hints, their gathers and scatters
+    // to the nodes made hh's current kernel 10-40 % slower (bench/kernels); their contiguous
+    // versions (codegen::contiguous_loop_tag) get the hints.
     // (With AVX2 masked stores are slow on some CPUs, so there the vectoriser decides alone.)
     // Loops smaller than this (with their callees) keep the scalar remainder: it costs little
     // to compile, and masking made Exp2Syn's state kernel (122 instructions) 10-20 % slower.
@@ -376,14 +377,19 @@ struct MechanismCompiler::Impl {
                 llvm::Instruction* latch = bb.getTerminator();
                 llvm::MDNode* id = latch ? latch->getMetadata(llvm::LLVMContext::MD_loop) : nullptr;
                 if (!id) continue;
-                bool parallel = false;
+                bool parallel = false, contiguous = false;
                 for (const llvm::MDOperand& op : id->operands())
                     if (auto* node = llvm::dyn_cast_or_null<llvm::MDNode>(op.get()); node && node->getNumOperands() > 0)
-                        if (auto* name = llvm::dyn_cast<llvm::MDString>(node->getOperand(0)))
+                        if (auto* name = llvm::dyn_cast<llvm::MDString>(node->getOperand(0))) {
                             parallel = parallel || name->getString() == "llvm.loop.parallel_accesses";
+                            contiguous = contiguous || name->getString() == codegen::contiguous_loop_tag;
+                        }
                 if (!parallel) continue;
                 llvm::SmallVector<llvm::Metadata*, 4> ops(id->op_begin(), id->op_end());
-                if (!is_current_kernel(f)) {
+                if (contiguous) {
+                    ops.push_back(fold);
+                    ops.push_back(width);
+                } else if (!is_current_kernel(f)) {
                     if (inlined_size(f, sizes) >= fold_threshold) ops.push_back(fold);
                     ops.push_back(width);
                 }
