@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -119,6 +120,33 @@ TEST_CASE("a mechanism from the cache, both of its objects, computes what a fres
     CHECK(run(compile(false)) == fresh);
     CHECK(run(compile(true)) == fresh);
     fs::remove_all(dir);
+}
+
+TEST_CASE("CORNU_PERF_MAP names every kernel for perf", "[jit]") {
+    fs::path map = "/tmp/perf-" + std::to_string(::getpid()) + ".map";
+    fs::remove(map);
+    ::setenv("CORNU_PERF_MAP", "1", 1);
+    CompileOptions options;
+    options.use_cache = false;
+    MechanismCompiler compiler(options, test::test_hooks());
+    SourceManager sources;
+    DiagnosticEngine diags(sources);
+    auto m = compiler.compile_text("pm.mod", "NEURON { SUFFIX pm NONSPECIFIC_CURRENT i }\nSTATE { s }\nASSIGNED { v i }\n"
+                                   "INITIAL { s = 1 }\nBREAKPOINT { SOLVE d METHOD cnexp  i = s*v }\n"
+                                   "DERIVATIVE d { s' = -s }\n", sources, diags);
+    ::unsetenv("CORNU_PERF_MAP");
+    REQUIRE(m);
+    std::ifstream in(map);
+    std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> entries;
+    std::string address, size, name;
+    while (in >> address >> size >> name) entries[name] = {std::stoull(address, nullptr, 16), std::stoull(size, nullptr, 16)};
+    for (const char* kernel : {"cornu.pm.init", "cornu.pm.current", "cornu.pm.jacob", "cornu.pm.state"}) {
+        INFO(kernel);
+        REQUIRE(entries.count(kernel));
+        CHECK(entries[kernel].second > 0);
+    }
+    CHECK(entries["cornu.pm.state"].first == reinterpret_cast<std::uintptr_t>(m->state));
+    fs::remove(map);
 }
 
 TEST_CASE("C code in VERBATIM is refused with its line", "[jit]") {

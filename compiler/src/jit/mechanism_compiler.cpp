@@ -19,6 +19,7 @@
 #include <llvm/IR/DiagnosticInfo.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/Module.h>
+#include <llvm/Object/ELFObjectFile.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/StringSaver.h>
@@ -29,6 +30,8 @@
 #include <llvm/Transforms/Utils/Cloning.h>
 
 #include <chrono>
+#include <cstdio>
+#include <unistd.h>
 #include <ctime>
 #include <functional>
 #include <mutex>
@@ -624,7 +627,46 @@ struct MechanismCompiler::Impl {
                         "please report this");
             return std::nullopt;
         }
+        if (std::getenv("CORNU_PERF_MAP")) write_perf_map(*jd, objects);
         return m;
+    }
+
+    // With CORNU_PERF_MAP set, appends the address, size and name of every function the objects
+    // export to /tmp/perf-<pid>.map, where `perf report` finds names for JIT-compiled code
+    // (kernels inline everything they call, so each kernel is one entry).
+    void write_perf_map(llvm::orc::JITDylib& jd, const std::vector<llvm::StringRef>& objects) {
+        std::string path = "/tmp/perf-" + std::to_string(::getpid()) + ".map";
+        std::FILE* out = std::fopen(path.c_str(), "a");
+        if (!out) return;
+        for (llvm::StringRef bytes : objects) {
+            auto object = llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(bytes, "kernels"));
+            if (!object) {
+                llvm::consumeError(object.takeError());
+                continue;
+            }
+            auto* elf = llvm::dyn_cast<llvm::object::ELFObjectFileBase>(object->get());
+            if (!elf) continue;
+            for (const llvm::object::ELFSymbolRef& symbol : elf->symbols()) {
+                auto type = symbol.getType();
+                auto flags = symbol.getFlags();
+                auto name = symbol.getName();
+                if (!type || !flags || !name || *type != llvm::object::SymbolRef::ST_Function ||
+                    !(*flags & llvm::object::BasicSymbolRef::SF_Global) || (*flags & llvm::object::BasicSymbolRef::SF_Undefined)) {
+                    if (!type) llvm::consumeError(type.takeError());
+                    if (!flags) llvm::consumeError(flags.takeError());
+                    if (!name) llvm::consumeError(name.takeError());
+                    continue;
+                }
+                auto address = jit->lookup(jd, *name);
+                if (!address) {
+                    llvm::consumeError(address.takeError());
+                    continue;
+                }
+                std::fprintf(out, "%llx %llx %s\n", static_cast<unsigned long long>(address->getValue()),
+                             static_cast<unsigned long long>(symbol.getSize()), name->str().c_str());
+            }
+        }
+        std::fclose(out);
     }
 
     // ---- the cache key ----
