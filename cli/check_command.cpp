@@ -166,7 +166,7 @@ bool check_file(const std::string& path, const CheckOptions& options) {
 
 void add_check_command(CLI::App& app, int& status) {
     auto options = std::make_shared<CheckOptions>();
-    CLI::App* cmd = app.add_subcommand("check", "Parse and analyse .mod files; report what they define and any problems");
+    CLI::App* cmd = app.add_subcommand("check", check_description);
     cmd->add_option("files", options->files, "NMODL files to check")->required();
     cmd->add_option("-I,--include", options->include_dirs, "folder searched for INCLUDE files");
     cmd->add_flag("--dump-ast", options->dump_ast, "print each file's abstract syntax tree");

@@ -10,6 +10,14 @@ namespace cornu::cli {
 // Adds `cornu check FILE.mod...`; the command's exit status is written to `status`.
 void add_check_command(CLI::App& app, int& status);
 
+// What `cornu --help` says of each command (cornu and cornu-engine both list them).
+inline constexpr const char* check_description =
+    "Parse and analyse .mod files; report what they define and any problems";
+inline constexpr const char* compile_description =
+    "Compile .mod files to native kernels, or show a stage with --emit";
+inline constexpr const char* simulate_description =
+    "Run an experiment from a case file and write traces.csv and spikes.csv";
+
 // Adds `cornu compile FILE.mod... [--emit=STAGE]`.
 void add_compile_command(CLI::App& app, int& status);
 

@@ -77,7 +77,7 @@ int run(const CompileCommandOptions& o) {
 
 void add_compile_command(CLI::App& app, int& status) {
     auto o = std::make_shared<CompileCommandOptions>();
-    CLI::App* cmd = app.add_subcommand("compile", "Compile .mod files to native kernels, or show a stage with --emit");
+    CLI::App* cmd = app.add_subcommand("compile", compile_description);
     cmd->add_option("files", o->files, "NMODL files to compile")->required();
     cmd->add_option("--emit", o->emit, "print a stage instead: ast, kernels, llvm, llvm-opt (optimised IR) or asm")
         ->check(CLI::IsMember({"ast", "kernels", "llvm", "llvm-opt", "asm"}));

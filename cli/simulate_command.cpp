@@ -119,7 +119,7 @@ int simulate(const SimulateOptions& o, runtime::MpiSession& mpi) {
 
 void add_simulate_command(CLI::App& app, int& status) {
     auto o = std::make_shared<SimulateOptions>();
-    CLI::App* cmd = app.add_subcommand("simulate", "Run an experiment from a case file and write traces.csv and spikes.csv");
+    CLI::App* cmd = app.add_subcommand("simulate", simulate_description);
     cmd->add_option("case", o->case_file, "The case file (YAML, tests/reference/README.md)")->required();
     cmd->add_option("-o,--output", o->output_dir, "Folder for the results (default: the case name)");
     cmd->add_flag("--exact-math", o->exact_math, "Scalar C-library math, bit-compatible with NEURON");

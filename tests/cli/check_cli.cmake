@@ -15,3 +15,16 @@ expect_run("missing file" 1 "cannot open" check ${DATA}/cli/does_not_exist.mod)
 expect_run("directory" 1 "is a directory" check ${DATA}/cli)
 expect_run("one bad of two" 1 "1 of 2 files checked without errors"
            check ${DATA}/nmodl/valid/constructs_hh.mod ${DATA}/cli/bad_syntax.mod)
+
+# cornu hands compile and simulate to cornu-engine (launcher.cpp): their own help comes through,
+# and without cornu-engine beside it cornu says so.
+expect_run("simulate help through cornu-engine" 0 "The case file" simulate --help)
+expect_run("compile through cornu-engine" 0 "--emit" compile --help)
+set(lonely ${WORK}/lonely)
+file(REMOVE_RECURSE ${lonely})
+file(MAKE_DIRECTORY ${lonely})
+file(COPY ${CORNU} DESTINATION ${lonely})
+get_filename_component(cornu_name ${CORNU} NAME)
+set(CORNU ${lonely}/${cornu_name})
+expect_run("no cornu-engine" 127 "cornu-engine must sit next to cornu" simulate x.yaml)
+expect_run("check needs no cornu-engine" 0 "constructs_hh (density)" check ${DATA}/nmodl/valid/constructs_hh.mod)
