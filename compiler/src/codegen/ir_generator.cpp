@@ -2174,18 +2174,7 @@ private:
             // The loop versioned on usetable, as NEURON's per-call test would be unswitched: the
             // vectoriser would otherwise compute both the lookup and the function for every
             // instance and select (LLVM's unswitching declines loops this large).
-            Value* use = env.use_table;
-            BasicBlock* on = BasicBlock::Create(ctx_, "tables.on", f);
-            BasicBlock* off = BasicBlock::Create(ctx_, "tables.off", f);
-            BasicBlock* done = BasicBlock::Create(ctx_, "done", f);
-            b_.CreateCondBr(b_.CreateFCmpUNE(use, c(0.0)), on, off);
-            b_.SetInsertPoint(on);
-            call_loop(c(1.0));
-            b_.CreateBr(done);
-            b_.SetInsertPoint(off);
-            call_loop(c(0.0));
-            b_.CreateBr(done);
-            b_.SetInsertPoint(done);
+            emit_both_ways(f, b_.CreateFCmpUNE(env.use_table, c(0.0)), [&](bool on) { call_loop(c(on ? 1.0 : 0.0)); });
         } else {
             call_loop(env.use_table);
         }
@@ -2220,10 +2209,7 @@ private:
         }
         (void)head;
         llvm::Metadata* parallel[] = {llvm::MDString::get(ctx_, "llvm.loop.parallel_accesses"), group};
-        llvm::SmallVector<llvm::Metadata*, 3> self{nullptr, llvm::MDNode::get(ctx_, parallel)};
-        // Tells the JIT's loop hints (mechanism_compiler.cpp) that node and ion accesses are
-        // contiguous here, so a masked remainder is cheap.
-        if (fs_->env.node_base) self.push_back(llvm::MDNode::get(ctx_, {llvm::MDString::get(ctx_, contiguous_loop_tag)}));
+        llvm::Metadata* self[] = {nullptr, llvm::MDNode::get(ctx_, parallel)};
         llvm::MDNode* loop_id = llvm::MDNode::getDistinct(ctx_, self);
         loop_id->replaceOperandWith(0, loop_id);
         latch->setMetadata(llvm::LLVMContext::MD_loop, loop_id);
@@ -2407,22 +2393,33 @@ private:
             return;
         }
         Value* flag = b_.CreateLoad(i32_, b_.CreateStructGEP(data_ty_, data, d_contiguous));
-        BasicBlock* dense = BasicBlock::Create(ctx_, "contiguous", state.fn);
-        BasicBlock* indexed = BasicBlock::Create(ctx_, "indexed", state.fn);
-        BasicBlock* done = BasicBlock::Create(ctx_, "versions.done", state.fn);
-        b_.CreateCondBr(b_.CreateICmpNE(flag, llvm::ConstantInt::get(i32_, 0)), dense, indexed);
-        b_.SetInsertPoint(dense);
         auto first = [&](Value* index) {
             return b_.CreateSExt(b_.CreateLoad(i32_, b_.CreateConstInBoundsGEP1_64(i32_, index, 0)), i64_);
         };
-        state.env.node_base = first(state.env.node_index);
-        for (Value* index : state.env.ion_index) state.env.ion_base.push_back(first(index));
-        emit();
+        emit_both_ways(state.fn, b_.CreateICmpNE(flag, llvm::ConstantInt::get(i32_, 0)), [&](bool contiguous) {
+            if (contiguous) {
+                state.env.node_base = first(state.env.node_index);
+                for (Value* index : state.env.ion_index) state.env.ion_base.push_back(first(index));
+            }
+            emit();
+            state.env.node_base = nullptr;
+            state.env.ion_base.clear();
+        });
+    }
+
+    // Branches on `condition` (known on entry to a kernel) and emits `emit(true)` and
+    // `emit(false)` on the two sides: code versioned on a value the optimiser cannot see.
+    template <class Emit>
+    void emit_both_ways(Function* f, Value* condition, Emit emit) {
+        BasicBlock* yes = BasicBlock::Create(ctx_, "version.yes", f);
+        BasicBlock* no = BasicBlock::Create(ctx_, "version.no", f);
+        BasicBlock* done = BasicBlock::Create(ctx_, "version.done", f);
+        b_.CreateCondBr(condition, yes, no);
+        b_.SetInsertPoint(yes);
+        emit(true);
         b_.CreateBr(done);
-        state.env.node_base = nullptr;
-        state.env.ion_base.clear();
-        b_.SetInsertPoint(indexed);
-        emit();
+        b_.SetInsertPoint(no);
+        emit(false);
         b_.CreateBr(done);
         b_.SetInsertPoint(done);
     }

@@ -28,10 +28,6 @@ const char* to_string(KernelKind k);
 // The symbol of a kernel in the generated module: "cornu.<mechanism>.<kernel>".
 std::string kernel_symbol(const std::string& mechanism, KernelKind kind);
 
-// Loop metadata naming the instance loops whose node and ion accesses are contiguous (the
-// versions of the current kernels' accumulation loops for cornu_mech_data.contiguous).
-inline constexpr const char* contiguous_loop_tag = "cornu.loop.contiguous_nodes";
-
 // Builds the module; returns nullptr after reporting an error (an unsupported construct).
 std::unique_ptr<llvm::Module> generate_module(llvm::LLVMContext& context, const nmodl::MechanismInfo& info,
                                               const MechanismLayout& layout, const KernelCode& code,

@@ -310,7 +310,9 @@ struct MechanismCompiler::Impl {
 
     bool avx512() const { return machine->getTargetFeatureString().contains("+avx512f"); }
 
-    void prepare(llvm::Module& m, bool hints) {
+    // Target attributes on every function of `m` (the mechanism `mechanism`), and with `hints`
+    // our vectoriser hints on its instance loops.
+    void prepare(llvm::Module& m, const std::string& mechanism, bool hints) {
         m.setDataLayout(machine->createDataLayout());
         m.setTargetTriple(machine->getTargetTriple().str());
         bool wide = avx512();
@@ -322,7 +324,7 @@ struct MechanismCompiler::Impl {
             // kernels are long floating-point loops that gain from the full width.
             if (wide) f.addFnAttr("prefer-vector-width", "512");
         }
-        if (hints && wide) hint_instance_loops(m);
+        if (hints && wide) hint_instance_loops(m, mechanism);
     }
 
     // On AVX-512 the instance loops (the loops the generator declares parallel) are vectorised
@@ -330,21 +332,22 @@ struct MechanismCompiler::Impl {
     // a scalar copy of the loop for the last n mod 8 instances: that copy was half of the
     // machine code to generate, and masked loads and stores of the instance arrays cost the same
     // as plain ones with AVX-512 (small loops keep the remainder: fold_threshold). Giving the
-    // width spares the vectoriser the costing of the other widths. The current kernels' indexed
-    // loops are left to the vectoriser's own choices: with the hints, their gathers and scatters
-    // to the nodes made hh's current kernel 10-40 % slower (bench/kernels); their contiguous
-    // versions (codegen::contiguous_loop_tag) get the hints.
+    // width spares the vectoriser the costing of the other widths. The current kernels' loops are
+    // left to the vectoriser's own choices: with the hints, their gathers and scatters to the
+    // nodes made hh's current kernel 10-40 % slower, and masking their contiguous versions (for
+    // cornu_mech_data.contiguous) made those 30 % slower at 10^5 instances (bench/kernels).
     // (With AVX2 masked stores are slow on some CPUs, so there the vectoriser decides alone.)
     // Loops smaller than this (with their callees) keep the scalar remainder: it costs little
     // to compile, and masking made Exp2Syn's state kernel (122 instructions) 10-20 % slower.
     // hh's state loop is about 590, a three-state KINETIC one 880.
     static constexpr std::size_t fold_threshold = 300;
 
-    static bool is_current_kernel(const llvm::Function& f) {
+    static bool is_current_kernel(const llvm::Function& f, const std::string& mechanism) {
         // The kernel itself, or its instance loop "<kernel>.loop" (not inlined yet here).
         llvm::StringRef name = f.getName();
         name.consume_back(".loop");
-        return name.ends_with(".current") || name.ends_with(".jacob");
+        using K = codegen::KernelKind;
+        return name == codegen::kernel_symbol(mechanism, K::current) || name == codegen::kernel_symbol(mechanism, K::jacob);
     }
 
     // Instructions in `f` with every function it calls inlined (kernels' callees are all
@@ -365,7 +368,7 @@ struct MechanismCompiler::Impl {
         return size;
     }
 
-    static void hint_instance_loops(llvm::Module& m) {
+    static void hint_instance_loops(llvm::Module& m, const std::string& mechanism) {
         std::map<const llvm::Function*, std::size_t> sizes;
         llvm::LLVMContext& ctx = m.getContext();
         auto hint = [&](const char* name, llvm::Constant* value) {
@@ -380,19 +383,14 @@ struct MechanismCompiler::Impl {
                 llvm::Instruction* latch = bb.getTerminator();
                 llvm::MDNode* id = latch ? latch->getMetadata(llvm::LLVMContext::MD_loop) : nullptr;
                 if (!id) continue;
-                bool parallel = false, contiguous = false;
+                bool parallel = false;
                 for (const llvm::MDOperand& op : id->operands())
                     if (auto* node = llvm::dyn_cast_or_null<llvm::MDNode>(op.get()); node && node->getNumOperands() > 0)
-                        if (auto* name = llvm::dyn_cast<llvm::MDString>(node->getOperand(0))) {
+                        if (auto* name = llvm::dyn_cast<llvm::MDString>(node->getOperand(0)))
                             parallel = parallel || name->getString() == "llvm.loop.parallel_accesses";
-                            contiguous = contiguous || name->getString() == codegen::contiguous_loop_tag;
-                        }
                 if (!parallel) continue;
                 llvm::SmallVector<llvm::Metadata*, 4> ops(id->op_begin(), id->op_end());
-                if (contiguous) {
-                    ops.push_back(fold);
-                    ops.push_back(width);
-                } else if (!is_current_kernel(f)) {
+                if (!is_current_kernel(f, mechanism)) {
                     if (inlined_size(f, sizes) >= fold_threshold) ops.push_back(fold);
                     ops.push_back(width);
                 }
@@ -516,32 +514,36 @@ struct MechanismCompiler::Impl {
     }
 
     // Optimises and compiles the module made by generate(): one object for the hot and one for
-    // the cold kernels (one for all with CORNU_JIT_PIPELINE=o3). `timer` marks the phases.
+    // the cold kernels (one for all with CORNU_JIT_PIPELINE=o3). `timer` marks the phases; `show`
+    // sees each optimised module; with `out` null nothing is compiled past the optimised IR.
     bool build(llvm::Module& m, const std::string& mechanism, llvm::CodeGenFileType type,
-               std::vector<llvm::SmallVector<char, 0>>& out, std::string& problem, PhaseTimer* timer,
+               std::vector<llvm::SmallVector<char, 0>>* out, std::string& problem, PhaseTimer* timer,
                std::function<void(llvm::Module&, const char*)> show = nullptr) {
+        auto emit = [&](llvm::TargetMachine& target, llvm::Module& module) {
+            if (!out) return true;
+            out->emplace_back();
+            return emit_file(target, module, type, out->back());
+        };
         auto mark = [&](const char* phase) {
             if (timer) timer->mark(phase);
         };
         if (legacy_o3_pipeline()) {
-            prepare(m, false);
+            prepare(m, mechanism, false);
             if (!optimise(m, "", problem)) return false;
             mark("optimise");
             if (show) show(m, "all kernels (-O3)");
-            out.emplace_back();
-            if (!emit_file(*machine, m, type, out.back())) return false;
+            if (!emit(*machine, m)) return false;
             mark("machine code");
             return true;
         }
-        prepare(m, true);
+        prepare(m, mechanism, true);
         std::unique_ptr<llvm::Module> cold = split_cold(m, mechanism);
         mark("split");
         if (defines_symbols(m)) {
             if (!optimise(m, hot_pipeline_text(), problem)) return false;
             mark("optimise");
             if (show) show(m, "kernels run every step or event (optimised, full code generator)");
-            out.emplace_back();
-            if (!emit_file(*machine, m, type, out.back())) return false;
+            if (!emit(*machine, m)) return false;
             mark("machine code");
         }
         if (defines_symbols(*cold)) {
@@ -552,8 +554,7 @@ struct MechanismCompiler::Impl {
             }
             if (!optimise(*cold, cold_pipeline, problem)) return false;
             if (show) show(*cold, "kernels run once (INITIAL, TABLE; scalar clean-ups, fast code generator)");
-            out.emplace_back();
-            if (!emit_file(*target, *cold, type, out.back())) return false;
+            if (!emit(*target, *cold)) return false;
             mark("cold kernels");
         }
         return true;
@@ -717,7 +718,7 @@ struct MechanismCompiler::Impl {
         timer.mark("IR");
         std::vector<llvm::SmallVector<char, 0>> objects;
         std::string problem;
-        if (!build(*module, fe->layout.name, llvm::CodeGenFileType::ObjectFile, objects, problem, &timer)) {
+        if (!build(*module, fe->layout.name, llvm::CodeGenFileType::ObjectFile, &objects, problem, &timer)) {
             diags.error(fe->info.loc, "cannot emit machine code for this CPU" + (problem.empty() ? "" : ": " + problem),
                         "please report this");
             return std::nullopt;
@@ -759,7 +760,7 @@ struct MechanismCompiler::Impl {
         auto module = generate(*fe, ctx, diags);
         if (!module) return std::nullopt;
         if (stage == EmitStage::llvm) {
-            prepare(*module, !legacy_o3_pipeline());
+            prepare(*module, fe->layout.name, !legacy_o3_pipeline());
             std::string ir;
             llvm::raw_string_ostream stream(ir);
             module->print(stream, nullptr);
@@ -775,7 +776,9 @@ struct MechanismCompiler::Impl {
         };
         std::vector<llvm::SmallVector<char, 0>> objects;
         std::string problem;
-        if (!build(*module, fe->layout.name, llvm::CodeGenFileType::AssemblyFile, objects, problem, nullptr, show)) {
+        bool assembly_wanted = stage != EmitStage::llvm_optimised;
+        if (!build(*module, fe->layout.name, llvm::CodeGenFileType::AssemblyFile, assembly_wanted ? &objects : nullptr,
+                   problem, nullptr, show)) {
             diags.error(fe->info.loc, "cannot emit machine code for this CPU" + (problem.empty() ? "" : ": " + problem),
                         "please report this");
             return std::nullopt;
