@@ -10,6 +10,13 @@ namespace cornu::cli {
 // Adds `cornu check FILE.mod...`; the command's exit status is written to `status`.
 void add_check_command(CLI::App& app, int& status);
 
+// The application both executables build (app_shell.cpp): its description, --version, one
+// subcommand required; then parse_and_run parses and returns the exit status (the subcommand's
+// `status`, 0 for --help/--version, 2 for usage mistakes).
+extern const char* const app_description;
+void configure_app(CLI::App& app);
+int parse_and_run(CLI::App& app, int argc, char** argv, const int& status);
+
 // What `cornu --help` says of each command (cornu and cornu-engine both list them).
 inline constexpr const char* check_description =
     "Parse and analyse .mod files; report what they define and any problems";

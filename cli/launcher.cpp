@@ -4,7 +4,6 @@
 // Why: loading LLVM, MPI and HDF5 (about 60 shared libraries, 400 000 relocations) took several
 // times longer than checking a .mod file; a checker should start as fast as NEURON's nocmodl.
 #include "commands.hpp"
-#include "cornu_version.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -46,19 +45,12 @@ int main(int argc, char** argv) {
     std::string command = subcommand(argc, argv);
     if (command == "compile" || command == "simulate") return run_engine(argv);
 
-    CLI::App app{"cornu: NMODL compiler and simulator for biophysically detailed circuits"};
-    app.set_version_flag("--version", std::string("cornu ") + CORNU_VERSION);
-    app.require_subcommand(1);
+    CLI::App app{cornu::cli::app_description};
+    cornu::cli::configure_app(app);
     int status = 0;
     cornu::cli::add_check_command(app, status);
     // Listed for --help; never parsed here (handed to cornu-engine above).
     app.add_subcommand("compile", cornu::cli::compile_description);
     app.add_subcommand("simulate", cornu::cli::simulate_description);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? 0 : 2;
-    }
-    return status;
+    return cornu::cli::parse_and_run(app, argc, argv, status);
 }

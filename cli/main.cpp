@@ -1,25 +1,15 @@
-// The `cornu` executable: a thin shell over the libraries, one file per subcommand.
+// `cornu-engine`: every command, with the JIT, the simulator, MPI and HDF5. Users run `cornu`
+// (launcher.cpp), which hands compile and simulate to this executable.
 #include "commands.hpp"
-#include "cornu_version.hpp"
 
 #include <CLI/CLI.hpp>
 
 int main(int argc, char** argv) {
-    CLI::App app{"cornu: NMODL compiler and simulator for biophysically detailed circuits"};
-    app.set_version_flag("--version", std::string("cornu ") + CORNU_VERSION);
-    app.require_subcommand(1);
-
+    CLI::App app{cornu::cli::app_description};
+    cornu::cli::configure_app(app);
     int status = 0;
     cornu::cli::add_check_command(app, status);
     cornu::cli::add_compile_command(app, status);
     cornu::cli::add_simulate_command(app, status);
-
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        // --help and --version end here with code 0; usage mistakes exit with 2.
-        int code = app.exit(e);
-        return code == 0 ? 0 : 2;
-    }
-    return status;
+    return cornu::cli::parse_and_run(app, argc, argv, status);
 }
