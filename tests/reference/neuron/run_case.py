@@ -189,6 +189,17 @@ def seg_of(sec, x, where):
     return sec(x)
 
 
+def _per_mechanism(case, key, what):
+    """Yields (mechanism, name, value, where) for a case section {mechanism: {name: value}}."""
+    section = case.get(key, {}) or {}
+    if not isinstance(section, dict):
+        raise CaseError(f"{key}: expected a mapping mechanism -> {what}")
+    for mech, entries in section.items():
+        _keys(entries, f"{key}.{mech}", optional=tuple(entries))
+        for name, value in entries.items():
+            yield mech, name, value, f"{key}.{mech}.{name}"
+
+
 def build(h, case, case_dir):
     m = Model()
     m.templates = []     # cell template files, in cell order
@@ -203,39 +214,28 @@ def build(h, case, case_dir):
     h.dt = sim["dt"]
 
     # globals first: mechanism GLOBALs and ion globals such as cai0_ca_ion
-    glob = case.get("globals", {}) or {}
-    if not isinstance(glob, dict):
-        raise CaseError("globals: expected a mapping mechanism -> {name: value}")
-    for mech, params in glob.items():
-        _keys(params, f"globals.{mech}", optional=tuple(params))
-        for p, v in params.items():
-            hname = f"{p}_{mech}"
-            if not hasattr(h, hname):
-                raise CaseError(f"globals.{mech}.{p}: NEURON has no global {hname}")
-            setattr(h, hname, _num(v, f"globals.{mech}.{p}"))
+    for mech, p, v, where in _per_mechanism(case, "globals", "{name: value}"):
+        hname = f"{p}_{mech}"
+        if not hasattr(h, hname):
+            raise CaseError(f"{where}: NEURON has no global {hname}")
+        setattr(h, hname, _num(v, where))
 
     # FUNCTION_TABLE values: table_<function>_<mechanism>(value) or (y vector, x vector)
     m.table_vectors = []  # NEURON keeps pointers into these Vectors
-    tables = case.get("function_tables", {}) or {}
-    if not isinstance(tables, dict):
-        raise CaseError("function_tables: expected a mapping mechanism -> {function: table}")
-    for mech, functions in tables.items():
-        _keys(functions, f"function_tables.{mech}", optional=tuple(functions))
-        for fname, spec in functions.items():
-            where = f"function_tables.{mech}.{fname}"
-            hname = f"table_{fname}_{mech}"
-            if not hasattr(h, hname):
-                raise CaseError(f"{where}: NEURON has no function {hname}")
-            _keys(spec, where, optional=("value", "x", "y"))
-            if "value" in spec:
-                getattr(h, hname)(_num(spec["value"], f"{where}.value"))
-            elif "x" in spec and "y" in spec:
-                y = h.Vector([_num(v, f"{where}.y") for v in spec["y"]])
-                x = h.Vector([_num(v, f"{where}.x") for v in spec["x"]])
-                m.table_vectors += [y, x]
-                getattr(h, hname)(y, x)
-            else:
-                raise CaseError(f"{where}: this runner takes {{value: c}} or {{x: [...], y: [...]}}")
+    for mech, fname, spec, where in _per_mechanism(case, "function_tables", "{function: table}"):
+        hname = f"table_{fname}_{mech}"
+        if not hasattr(h, hname):
+            raise CaseError(f"{where}: NEURON has no function {hname}")
+        _keys(spec, where, optional=("value", "x", "y"))
+        if "value" in spec:
+            getattr(h, hname)(_num(spec["value"], f"{where}.value"))
+        elif "x" in spec and "y" in spec:
+            y = h.Vector([_num(v, f"{where}.y") for v in spec["y"]])
+            x = h.Vector([_num(v, f"{where}.x") for v in spec["x"]])
+            m.table_vectors += [y, x]
+            getattr(h, hname)(y, x)
+        else:
+            raise CaseError(f"{where}: this runner takes {{value: c}} or {{x: [...], y: [...]}}")
 
     # cells and sections, in list order
     n_roots = 0
