@@ -20,6 +20,7 @@ expect_run("one bad of two" 1 "1 of 2 files checked without errors"
 # and without cornu-engine beside it cornu says so.
 expect_run("simulate help through cornu-engine" 0 "The case file" simulate --help)
 expect_run("compile through cornu-engine" 0 "--emit" compile --help)
+set(CORNU_ORIGINAL ${CORNU})
 set(lonely ${WORK}/lonely)
 file(REMOVE_RECURSE ${lonely})
 file(MAKE_DIRECTORY ${lonely})
@@ -28,3 +29,12 @@ get_filename_component(cornu_name ${CORNU} NAME)
 set(CORNU ${lonely}/${cornu_name})
 expect_run("no cornu-engine" 127 "cornu-engine must sit next to cornu" simulate x.yaml)
 expect_run("check needs no cornu-engine" 0 "constructs_hh (density)" check ${DATA}/nmodl/valid/constructs_hh.mod)
+
+# The compiler's stages: optimised IR shows both modules (kernels run every step, kernels run
+# once); assembly is assembly.
+set(CORNU ${CORNU_ORIGINAL})
+expect_run("optimised IR, hot module" 0 "; ---- kernels run every step or event" compile --emit=llvm-opt
+           --cache-dir ${WORK}/cache ${DATA}/nmodl/valid/constructs_hh.mod)
+expect_run("optimised IR, cold module" 0 "; ---- kernels run once" compile --emit=llvm-opt
+           --cache-dir ${WORK}/cache ${DATA}/nmodl/valid/constructs_hh.mod)
+expect_run("assembly" 0 ".text" compile --emit=asm --cache-dir ${WORK}/cache ${DATA}/nmodl/valid/constructs_hh.mod)
